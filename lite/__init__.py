@@ -1,0 +1,50 @@
+"""lite: Gradio's Interface API, running in the browser on Pyodide.
+
+Inside the runtime, `import gradio as gr` gives lite.gradio_alias, which re-exports
+this API; names of Gradio's that lite doesn't have yet raise UnsupportedError."""
+
+from .components import (
+    HTML,
+    JSON,
+    Checkbox,
+    CheckboxGroup,
+    Component,
+    Dropdown,
+    Label,
+    Markdown,
+    Number,
+    Radio,
+    Slider,
+    State,
+    Text,
+    TextArea,
+    Textbox,
+)
+from .errors import Error, Info, UnsupportedError, Warning
+from .interface import Interface
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "HTML",
+    "JSON",
+    "Checkbox",
+    "CheckboxGroup",
+    "Component",
+    "Dropdown",
+    "Error",
+    "Info",
+    "Interface",
+    "Label",
+    "Markdown",
+    "Number",
+    "Radio",
+    "Slider",
+    "State",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "UnsupportedError",
+    "Warning",
+    "__version__",
+]
