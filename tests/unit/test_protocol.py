@@ -1,0 +1,56 @@
+"""The Python side of the page/worker protocol matches the shared fixture.
+
+web/ checks the same fixture against protocol.ts with tsc, so the two sides can't drift."""
+
+import json
+from pathlib import Path
+
+import lite as gr
+from lite import protocol
+from lite.errors import InputError, Toast
+
+FIXTURE = json.loads((Path(__file__).parents[1] / "protocol_examples.json").read_text())
+
+
+def keys(message):
+    return sorted(message)
+
+
+def test_every_built_message_has_the_fixture_shape():
+    built = {
+        "progress": protocol.progress("runtime", "Starting Python"),
+        "ready": protocol.ready({}),
+        "boot-error": protocol.boot_error(ModuleNotFoundError("x")),
+        "result-ok": protocol.result_ok(1, ["x"], [Toast("info", "Done", None, 10)]),
+        "result-error": protocol.result_error(1, gr.Error("no"), []),
+        "result-invalid": protocol.result_invalid(1, {1: InputError("bad")}),
+        "state-changed": protocol.state_changed(["scores"]),
+        "log": protocol.log("warning", "hi"),
+    }
+    for name, message in built.items():
+        assert keys(message) == keys(FIXTURE[name]), name
+        assert message["type"] == FIXTURE[name]["type"]
+    assert keys(built["boot-error"]["error"]) == keys(FIXTURE["boot-error"]["error"])
+    assert keys(built["result-ok"]["toasts"][0]) == keys(FIXTURE["result-ok"]["toasts"][0])
+    invalid = built["result-invalid"]["input_errors"][0]
+    assert keys(invalid) == keys(FIXTURE["result-invalid"]["input_errors"][0])
+
+
+def test_config_matches_the_fixture_shape():
+    demo = gr.Interface(
+        lambda name, count: name,
+        [gr.Textbox(placeholder="Your name"), gr.Slider(0, 10, value=1, step=1, info="How many")],
+        "text",
+        examples=[["Ada", 2]],
+        title="Greeter",
+    )
+    config = demo.config()
+    expected = FIXTURE["ready"]["config"]
+    assert keys(config) == keys(expected)
+    assert keys(config["inputs"][0]) == keys(expected["inputs"][0])
+    for mine, theirs in zip(
+        config["inputs"] + config["outputs"], expected["inputs"] + expected["outputs"], strict=True
+    ):
+        assert mine["type"] == theirs["type"]
+        assert keys(mine["props"]) == keys(theirs["props"])
+    assert keys(config["examples"]) == keys(expected["examples"])
