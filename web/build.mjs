@@ -1,0 +1,48 @@
+// Bundles the front end into ../lite/static/ and copies the Pyodide runtime
+// files beside it. The lock file and wheels are written by the Python build.
+
+import { copyFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "lite", "static");
+const pyodideOut = join(out, "pyodide");
+const PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: "es2022",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+await mkdir(pyodideOut, { recursive: true });
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src", "main.ts")],
+    outfile: join(out, "lite.js"),
+    format: "esm",
+  }),
+  // Pyodide is not bundled: worker.ts imports it at run time from a URL it
+  // computes, which esbuild leaves alone.
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src", "worker.ts")],
+    outfile: join(out, "worker.js"),
+    format: "esm",
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src", "style.css")],
+    outfile: join(out, "lite.css"),
+  }),
+  ...PYODIDE_FILES.map((name) =>
+    copyFile(join(here, "node_modules", "pyodide", name), join(pyodideOut, name)),
+  ),
+]);
+console.log(`built ${out}`);

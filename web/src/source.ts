@@ -1,0 +1,78 @@
+// Where an app's files come from: an app.json manifest written by `lite build`,
+// or Gradio-Lite-style inline content inside the <gradio-lite> element.
+
+import type { AppFile } from "./protocol";
+import { dedent, parseRequirements } from "./values";
+
+/** Everything the BootRequest needs except assetsUrl. */
+export interface AppSource {
+  files: AppFile[];
+  entry: string;
+  requirements: string[];
+  stateKey: string | null;
+}
+
+/**
+ * Read a parsed app.json. File names are relative to the manifest's app/ folder;
+ * urls are made absolute here because the worker resolves against its own URL.
+ */
+export function fromManifest(manifest: unknown, manifestUrl: string): AppSource {
+  if (manifest === null || typeof manifest !== "object") {
+    throw new Error("app.json must be a JSON object");
+  }
+  const m = manifest as Record<string, unknown>;
+  const entry = m["entry"];
+  if (typeof entry !== "string" || entry === "") {
+    throw new Error('app.json needs an "entry" file name');
+  }
+  const names = Array.isArray(m["files"]) ? m["files"].filter(isString) : [];
+  if (!names.includes(entry)) names.unshift(entry);
+  const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
+  const stateKey = typeof m["stateKey"] === "string" ? m["stateKey"] : null;
+  const files = names.map((name) => ({ name, url: new URL(`app/${name}`, manifestUrl).href }));
+  return { files, entry, requirements, stateKey };
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+/**
+ * Read inline content: the element's own text is the entry app.py, each
+ * <gradio-file name= [entrypoint] [url=]> adds a file, <gradio-requirements>
+ * lists requirements one per line.
+ */
+export function fromElement(element: Element, baseUrl: string): AppSource {
+  const files: AppFile[] = [];
+  const requirements: string[] = [];
+  let entry: string | null = null;
+  let ownText = "";
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === node.TEXT_NODE) {
+      ownText += node.textContent ?? "";
+      continue;
+    }
+    if (!(node instanceof Element)) continue;
+    const tag = node.localName;
+    if (tag === "gradio-requirements") {
+      requirements.push(...parseRequirements(node.textContent ?? ""));
+    } else if (tag === "gradio-file") {
+      const name = node.getAttribute("name");
+      if (!name) continue;
+      const url = node.getAttribute("url");
+      files.push(
+        url ? { name, url: new URL(url, baseUrl).href } : { name, content: dedent(node.textContent ?? "") },
+      );
+      if (node.hasAttribute("entrypoint") && entry === null) entry = name;
+    }
+  }
+  const code = dedent(ownText);
+  if (code.trim() !== "" && entry === null) {
+    // Bare inline code is the entry, as in Gradio Lite; a <gradio-file entrypoint> wins.
+    entry = "app.py";
+    files.unshift({ name: entry, content: code });
+  }
+  entry ??= files[0]?.name ?? null;
+  if (entry === null) throw new Error("<gradio-lite> has no code: put app.py inside it or use manifest=");
+  return { files, entry, requirements, stateKey: null };
+}

@@ -1,0 +1,147 @@
+// The app's worker: the ONLY place that boots Pyodide. It loads the runtime and
+// our `lite` wheel, writes the app's files, hands them to lite._browser (the
+// Python seam), and then relays events to it one at a time, in arrival order.
+
+import type { PyodideAPI } from "pyodide";
+import type {
+  AppFile,
+  BootError,
+  BootRequest,
+  ErrorInfo,
+  EventResult,
+  PageMessage,
+  WorkerMessage,
+} from "./protocol";
+
+const APP_DIR = "/home/pyodide/app";
+
+/** The part of lite._browser that JS calls; each returns a JSON message string. */
+interface BrowserModule {
+  boot(request: string, host: Host): Promise<string>;
+  handle(message: string): Promise<string>;
+}
+
+/** What Python may call back into. A `store` (IndexedDB, Web Locks, BroadcastChannel) goes here later. */
+interface Host {
+  post(json: string): void;
+}
+
+// lib "webworker" and lib "dom" cannot share one tsconfig; this is all of the
+// worker scope we use, so it is typed here instead.
+interface WorkerScope {
+  postMessage(message: WorkerMessage): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<PageMessage>) => void): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+function post(message: WorkerMessage): void {
+  scope.postMessage(message);
+}
+
+const host: Host = {
+  post(json) {
+    post(JSON.parse(json) as WorkerMessage);
+  },
+};
+
+let browser: BrowserModule | null = null;
+
+// One message at a time: each waits for the one before it (the boot included).
+let chain: Promise<void> = Promise.resolve();
+scope.addEventListener("message", (event) => {
+  const message = event.data;
+  chain = chain.then(() => dispatch(message));
+});
+
+async function dispatch(message: PageMessage): Promise<void> {
+  if (message.type === "boot") {
+    post(await boot(message));
+  } else {
+    post(await handle(message.id, JSON.stringify(message)));
+  }
+}
+
+async function boot(request: BootRequest): Promise<WorkerMessage> {
+  try {
+    post({ type: "progress", step: "runtime", text: "Starting Python" });
+    // Fetch the app's files while Pyodide boots.
+    const files = Promise.all(request.files.map(readFile));
+    const pyodideUrl = new URL("pyodide/", request.assetsUrl).href;
+    // A variable URL, so esbuild leaves Pyodide out of this bundle.
+    const pyodideModule: string = `${pyodideUrl}pyodide.mjs`;
+    const { loadPyodide } = (await import(pyodideModule)) as typeof import("pyodide");
+    const pyodide = await loadPyodide({
+      indexURL: pyodideUrl,
+      lockFileURL: `${pyodideUrl}pyodide-lock.json`,
+      // Listed here so the wheel downloads while the runtime starts.
+      packages: ["lite"],
+      stdout: (text) => post({ type: "log", level: "info", text }),
+      stderr: (text) => post({ type: "log", level: "error", text }),
+    });
+    post({ type: "progress", step: "packages", text: "Installing packages" });
+    writeFiles(pyodide, await files);
+    // lite._browser.boot posts the rest: "packages" again while it installs the
+    // app's requirements, then "app" before it runs the entry file.
+    const module = pyodide.pyimport("lite._browser") as unknown as BrowserModule;
+    const bootRequest = {
+      appDir: APP_DIR,
+      entry: request.entry,
+      requirements: request.requirements,
+      stateKey: request.stateKey,
+    };
+    const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
+    if (reply.type === "ready") browser = module;
+    return reply;
+  } catch (err) {
+    const error: BootError = { type: "boot-error", error: exceptionInfo(err, "BootError") };
+    return error;
+  }
+}
+
+async function handle(id: number, message: string): Promise<WorkerMessage> {
+  try {
+    if (browser === null) throw new Error("The app is not running.");
+    return JSON.parse(await browser.handle(message)) as WorkerMessage;
+  } catch (err) {
+    const result: EventResult = {
+      type: "result",
+      id,
+      ok: false,
+      data: null,
+      error: exceptionInfo(err, "Error"),
+      input_errors: [],
+      toasts: [],
+    };
+    return result;
+  }
+}
+
+async function readFile(file: AppFile): Promise<{ name: string; content: string }> {
+  if (file.content !== undefined) return { name: file.name, content: file.content };
+  if (file.url === undefined) throw new Error(`App file ${file.name} has neither content nor url`);
+  const response = await fetch(file.url);
+  if (!response.ok) throw new Error(`Could not fetch ${file.url}: HTTP ${response.status}`);
+  return { name: file.name, content: await response.text() };
+}
+
+function writeFiles(pyodide: PyodideAPI, files: { name: string; content: string }[]): void {
+  pyodide.FS.mkdirTree(APP_DIR);
+  for (const { name, content } of files) {
+    const path = `${APP_DIR}/${name}`;
+    const folder = path.slice(0, path.lastIndexOf("/"));
+    if (folder !== APP_DIR) pyodide.FS.mkdirTree(folder);
+    pyodide.FS.writeFile(path, content);
+  }
+}
+
+/** A JS-level failure, shaped like a Python exception for the page. */
+function exceptionInfo(err: unknown, type: string): ErrorInfo {
+  const error = err instanceof Error ? err : new Error(String(err));
+  return {
+    kind: "exception",
+    type,
+    message: error.message,
+    traceback: error.stack ?? null,
+    duration: null,
+  };
+}

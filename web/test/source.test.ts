@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { fromManifest } from "../src/source";
+
+const base = "http://127.0.0.1:8000/site/app.json";
+
+test("fromManifest resolves files under app/ next to the manifest", () => {
+  const s = fromManifest(
+    { entry: "app.py", files: ["app.py", "lib/util.py"], requirements: ["numpy"], stateKey: "k" },
+    base,
+  );
+  assert.deepEqual(s, {
+    entry: "app.py",
+    files: [
+      { name: "app.py", url: "http://127.0.0.1:8000/site/app/app.py" },
+      { name: "lib/util.py", url: "http://127.0.0.1:8000/site/app/lib/util.py" },
+    ],
+    requirements: ["numpy"],
+    stateKey: "k",
+  });
+});
+
+test("fromManifest adds a missing entry and defaults the rest", () => {
+  const s = fromManifest({ entry: "main.py" }, base);
+  assert.deepEqual(s.files, [{ name: "main.py", url: "http://127.0.0.1:8000/site/app/main.py" }]);
+  assert.deepEqual(s.requirements, []);
+  assert.equal(s.stateKey, null);
+});
+
+test("fromManifest rejects a manifest without an entry", () => {
+  assert.throws(() => fromManifest({ files: [] }, base), /entry/);
+  assert.throws(() => fromManifest(null, base), /object/);
+});
