@@ -1,0 +1,234 @@
+"""Build the static site that runs one app in the browser (the layout is in DESIGN.md).
+
+The site is plain files: any static server, or none at all beyond `python -m http.server`,
+can host it, and it never reaches the network.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import html
+import json
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from lite.wheel import PACKAGE_DIR, build_wheel
+
+STATIC_DIR = PACKAGE_DIR / "static"
+# What `npm run build` and `make setup` must have put into lite/static/.
+REQUIRED_STATIC = (
+    "lite.js",
+    "lite.css",
+    "worker.js",
+    "pyodide/pyodide.mjs",
+    "pyodide/pyodide.asm.mjs",
+    "pyodide/pyodide.asm.wasm",
+    "pyodide/python_stdlib.zip",
+)
+# Pyodide's own lock, copied by `make setup`; only its info block is kept, since it
+# describes the runtime. Its package list is for wheels we do not ship.
+UPSTREAM_LOCK = "pyodide-lock.upstream.json"
+LOCK = "pyodide-lock.json"
+MAX_APP_FILE = 10 * 1024 * 1024
+_SKIP_NAMES = {"__pycache__", "node_modules", "requirements.txt"}
+
+
+class BuildError(Exception):
+    """A problem the user can fix, reported as one line without a traceback."""
+
+
+def _warn(message: str) -> None:
+    print(f"lite: warning: {message}", file=sys.stderr)
+
+
+def check_app(app: Path) -> None:
+    """Fail early, with the line number, on an entry file that cannot run at all."""
+    if not app.exists():
+        raise BuildError(f"{app}: no such file")
+    if not app.is_file():
+        raise BuildError(f"{app}: not a file")
+    try:
+        ast.parse(app.read_bytes(), filename=str(app))
+    except SyntaxError as error:
+        raise BuildError(f"{app}: invalid syntax at line {error.lineno}: {error.msg}") from None
+    except ValueError as error:  # null bytes in the source
+        raise BuildError(f"{app}: not Python source: {error}") from None
+
+
+def missing_static(static_dir: Path) -> list[str]:
+    """The files of lite/static/ a build needs that are not there; [] once it is built."""
+    needed = [*REQUIRED_STATIC, f"pyodide/{UPSTREAM_LOCK}"]
+    return [name for name in needed if not (static_dir / name).is_file()]
+
+
+def check_static(static_dir: Path) -> None:
+    missing = missing_static(static_dir)
+    if missing:
+        raise BuildError(
+            f"the front end is not built ({static_dir} lacks {', '.join(missing)}); "
+            "run `make setup` in the lite source checkout"
+        )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _wheel_spec(wheel: Path, vendored: set[str]) -> dict[str, object]:
+    """One lock entry, read from the wheel itself so any vendored wheel describes itself."""
+    name, ver = wheel.name.split("-")[:2]
+    depends: list[str] = []
+    imports = [name.replace("-", "_")]
+    with zipfile.ZipFile(wheel) as archive:
+        for member in archive.namelist():
+            if member.endswith(".dist-info/METADATA"):
+                for line in archive.read(member).decode("utf-8").splitlines():
+                    if line.startswith("Requires-Dist:") and ";" not in line:
+                        match = re.match(r"[A-Za-z0-9._-]+", line.split(":", 1)[1].strip())
+                        if match and match[0].lower() in vendored:
+                            depends.append(match[0].lower())
+            elif member.endswith(".dist-info/top_level.txt"):
+                imports = archive.read(member).decode("utf-8").split()
+    return {
+        "name": name,
+        "version": ver,
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": _sha256(wheel),
+        "package_type": "package",
+        "imports": imports,
+        "depends": depends,
+        "unvendored_tests": False,
+    }
+
+
+def write_lock(pyodide_dir: Path, upstream: Path) -> dict[str, object]:
+    """Write pyodide-lock.json listing exactly the wheels in pyodide_dir, with their hashes."""
+    info = json.loads(upstream.read_text("utf-8"))["info"]
+    wheels = sorted(pyodide_dir.glob("*.whl"))
+    names = {wheel.name.split("-")[0].lower() for wheel in wheels}
+    packages = {}
+    for wheel in wheels:
+        spec = _wheel_spec(wheel, names)
+        packages[str(spec["name"])] = spec
+    lock: dict[str, object] = {"info": info, "packages": packages}
+    (pyodide_dir / LOCK).write_text(json.dumps(lock, indent=2) + "\n", "utf-8")
+    return lock
+
+
+def write_assets(out: Path, static_dir: Path | None = None) -> None:
+    """Copy the front end and Pyodide into out, add the runtime wheel and write the lock."""
+    static_dir = static_dir or STATIC_DIR
+    check_static(static_dir)
+    for source in sorted(static_dir.rglob("*")):
+        rel = source.relative_to(static_dir)
+        if source.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
+            continue
+        if rel.name in (UPSTREAM_LOCK, LOCK) or rel.name.endswith(".d.ts"):
+            continue
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    for stale in (out / "pyodide").glob("lite-*.whl"):
+        stale.unlink()
+    build_wheel(out / "pyodide")
+    write_lock(out / "pyodide", static_dir / "pyodide" / UPSTREAM_LOCK)
+
+
+def read_requirements(path: Path) -> list[str]:
+    """requirements.txt lines for micropip; pip options have no meaning there."""
+    requirements = []
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.split(" #")[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            _warn(f"{path.name}: ignoring option line {line!r}")
+            continue
+        requirements.append(line)
+    return requirements
+
+
+def app_files(app_dir: Path, entry: str, *, exclude: Path | None = None) -> list[str]:
+    """The files of the app's folder to ship, entry first, as posix paths."""
+    found: list[str] = []
+    for path in sorted(app_dir.rglob("*")):
+        rel = path.relative_to(app_dir)
+        if any(p.startswith(".") or p in _SKIP_NAMES for p in rel.parts):
+            continue
+        if exclude is not None and path.resolve().is_relative_to(exclude):
+            continue
+        if not path.is_file() or path.suffix in (".pyc", ".pyo"):
+            continue
+        size = path.stat().st_size
+        if size > MAX_APP_FILE:
+            _warn(f"skipping {rel.as_posix()} ({size / 1e6:.1f} MB, the limit is 10 MB)")
+            continue
+        found.append(rel.as_posix())
+    found.sort(key=lambda name: name != entry)
+    return found
+
+
+def page_html(title: str, *, assets: str = "", head: str = "") -> str:
+    title = html.escape(title)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{title}</title>
+<link rel="stylesheet" href="{assets}lite.css">
+<script type="module" src="{assets}lite.js"></script>{head}
+</head>
+<body>
+<noscript>{title} is a Python app that runs in your browser; please enable JavaScript.</noscript>
+<gradio-lite manifest="app.json"></gradio-lite>
+</body>
+</html>
+"""
+
+
+def write_app(
+    app: Path, out: Path, *, state_key: str | None = None, assets: str = "", head: str = ""
+) -> dict[str, object]:
+    """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix)."""
+    check_app(app)
+    app_dir = app.resolve().parent
+    out = out.resolve()
+    if out == app_dir:
+        raise BuildError(f"{out}: the output folder must not be the app's own folder")
+    files = app_files(app_dir, app.name, exclude=out)
+    requirements_txt = app_dir / "requirements.txt"
+    requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
+
+    target = out / "app"
+    if target.exists():
+        shutil.rmtree(target)  # files deleted from the app must not linger in the site
+    for name in files:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(app_dir / name, target / name)
+    manifest: dict[str, object] = {
+        "entry": app.name,
+        "files": files,
+        "requirements": requirements,
+        "stateKey": state_key,
+    }
+    (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    (out / "index.html").write_text(page_html(app.name, assets=assets, head=head), "utf-8")
+    return manifest
+
+
+def build_site(
+    app: Path, out: Path, *, state_key: str | None = None, static_dir: Path | None = None
+) -> Path:
+    """`lite build`: a self-contained site for one app."""
+    check_app(app)  # before copying anything, so a typo costs nothing
+    out.mkdir(parents=True, exist_ok=True)
+    write_assets(out, static_dir)
+    write_app(app, out, state_key=state_key)
+    return out

@@ -1,0 +1,174 @@
+"""The site builder's pieces, the runtime wheel and the local server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from lite import site
+from lite.server import RELOAD_SCRIPT, snapshot, start
+from lite.site import BuildError, app_files, page_html, read_requirements, write_app
+from lite.wheel import PACKAGE_DIR, build_wheel, source_files
+
+
+def make_app(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    return folder / "app.py"
+
+
+def test_app_files_ship_the_folder_entry_first(tmp_path: Path) -> None:
+    make_app(
+        tmp_path,
+        {
+            "app.py": "",
+            "a_util.py": "",
+            "data/words.txt": "",
+            ".secret": "",
+            ".git/config": "",
+            "__pycache__/app.cpython-311.pyc": "",
+            "requirements.txt": "numpy\n",
+        },
+    )
+    with open(tmp_path / "big.bin", "wb") as big:
+        big.truncate(site.MAX_APP_FILE + 1)
+    assert app_files(tmp_path, "app.py") == ["app.py", "a_util.py", "data/words.txt"]
+
+
+def test_app_files_leave_out_a_site_built_inside_the_folder(tmp_path: Path) -> None:
+    make_app(tmp_path, {"app.py": "", "site/index.html": "", "site/app/app.py": ""})
+    assert app_files(tmp_path, "app.py", exclude=tmp_path / "site") == ["app.py"]
+
+
+def test_requirements(tmp_path: Path) -> None:
+    path = tmp_path / "requirements.txt"
+    path.write_text("# pinned\nnumpy==2.0  # math\n\n--index-url https://x\nregex\n")
+    assert read_requirements(path) == ["numpy==2.0", "regex"]
+
+
+def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "src", {"app.py": "x = 1\n", "requirements.txt": "regex\n"})
+    manifest = write_app(app, tmp_path / "out")
+    expected = {"entry": "app.py", "files": ["app.py"], "requirements": ["regex"], "stateKey": None}
+    assert manifest == expected
+    assert json.loads((tmp_path / "out" / "app.json").read_text()) == manifest
+
+
+def test_rebuild_drops_deleted_files(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "src", {"app.py": "", "old.py": ""})
+    write_app(app, tmp_path / "out")
+    (tmp_path / "src" / "old.py").unlink()
+    write_app(app, tmp_path / "out")
+    assert [p.name for p in (tmp_path / "out" / "app").iterdir()] == ["app.py"]
+
+
+def test_output_folder_cannot_be_the_app_folder(tmp_path: Path) -> None:
+    app = make_app(tmp_path, {"app.py": ""})
+    with pytest.raises(BuildError, match="must not be the app's own folder"):
+        write_app(app, tmp_path)
+
+
+def test_page() -> None:
+    page = page_html("<b>.py", assets="../", head=RELOAD_SCRIPT)
+    assert "<title>&lt;b&gt;.py</title>" in page
+    assert '<gradio-lite manifest="app.json"></gradio-lite>' in page
+    assert '<script type="module" src="../lite.js"></script>' in page
+    assert '<link rel="stylesheet" href="../lite.css">' in page
+    assert "<noscript>" in page and "/__build" in page
+    assert "__build" not in page_html("app.py")
+
+
+def test_wheel_leaves_out_host_only_files() -> None:
+    names = {p.relative_to(PACKAGE_DIR).as_posix() for p in source_files()}
+    assert "site.py" in names and "wheel.py" in names
+    assert not [n for n in names if n.startswith("static/") or "__pycache__" in n]
+
+
+def test_wheel_bytes_do_not_depend_on_file_times(tmp_path: Path) -> None:
+    package = tmp_path / "lite"
+    make_app(package, {"__init__.py": "", "x.py": "A = 1\n"})
+    first = build_wheel(tmp_path / "a", package_dir=package, ver="1.0").read_bytes()
+    os.utime(package / "x.py", (1_000_000_000, 1_000_000_000))
+    second = build_wheel(tmp_path / "b", package_dir=package, ver="1.0").read_bytes()
+    assert first == second
+
+
+def test_server_types_and_caching(tmp_path: Path) -> None:
+    for name in ["a.js", "a.mjs", "a.wasm", "a.json", "a.whl", "index.html", "app.py"]:
+        (tmp_path / name).write_text("x")
+    server = start(tmp_path)
+    try:
+        expected = {
+            "a.js": "text/javascript",
+            "a.mjs": "text/javascript",
+            "a.wasm": "application/wasm",
+            "a.json": "application/json",
+            "a.whl": "application/zip",
+            "": "text/html",
+            "app.py": "text/plain; charset=utf-8",
+        }
+        for name, mime in expected.items():
+            with urllib.request.urlopen(server.url + name) as response:
+                assert response.headers["Content-Type"] == mime, name
+                assert response.headers["Cache-Control"] == "no-cache"
+        with pytest.raises(urllib.error.HTTPError):  # only `lite serve` answers it
+            urllib.request.urlopen(server.url + "__build")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_snapshot_sees_saves(tmp_path: Path) -> None:
+    make_app(tmp_path, {"app.py": "", "__pycache__/x.pyc": ""})
+    before = snapshot(tmp_path)
+    assert list(before) == ["app.py"]
+    (tmp_path / "app.py").write_text("x = 2\n")
+    assert snapshot(tmp_path) != before
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode())
+
+
+def test_lite_serve_rebuilds_on_save(tmp_path: Path, fake_static: Path) -> None:
+    app = make_app(tmp_path / "src", {"app.py": "x = 1\n"})
+    # The real `lite serve`, pointed at the fake front end and a free port.
+    code = (
+        "import sys, pathlib; from lite import site; from lite.cli import main; "
+        "site.STATIC_DIR = pathlib.Path(sys.argv[1]); "
+        "sys.exit(main(['serve', sys.argv[2], '--port', '0']))"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(fake_static), str(app)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = process.stdout.readline()
+        url = banner.split(" at ")[1].split()[0]
+        assert "/__build" in _get(url)
+        assert _get(url + "app/app.py") == "x = 1\n"
+        build = _get(url + "__build")
+        (tmp_path / "src" / "app.py").write_text("x = 2\n")
+        deadline = time.monotonic() + 10
+        while _get(url + "__build") == build:
+            assert time.monotonic() < deadline, "no rebuild after a save"
+            time.sleep(0.1)
+        assert _get(url + "app/app.py") == "x = 2\n"
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err and "Stopped." in out
