@@ -9,8 +9,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STATIC := lite/static
 PYODIDE := $(STATIC)/pyodide
-# Pyodide's npm package has no wheels; these come from PyPI and are served with the site.
-VENDORED := $(PYODIDE)/micropip-0.7.2-py3-none-any.whl $(PYODIDE)/packaging-26.1-py3-none-any.whl
+# Pyodide's npm package has no wheels; micropip comes from PyPI and is served with the
+# site. It is the version Pyodide's own lock names (older ones don't import on Pyodide 314).
+VENDORED := $(PYODIDE)/micropip-0.11.1-py3-none-any.whl
 # Pyodide's own lock; `lite build` copies its info block into the lock it writes.
 UPSTREAM_LOCK := $(PYODIDE)/pyodide-lock.upstream.json
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
@@ -60,9 +61,10 @@ $(STATIC)/lite.js: $(WEB_SOURCES) web/node_modules/.package-lock.json
 	cd web && npm run build
 	touch $@
 
-# micropip-0.7.2-py3-none-any.whl -> pip download micropip==0.7.2
+# micropip-0.11.1-py3-none-any.whl -> pip download micropip==0.11.1, for Pyodide's Python
 $(PYODIDE)/%-py3-none-any.whl: | $(PY)
-	$(PY) -m pip download -q --no-deps --only-binary=:all: $(subst -,==,$*) -d $(PYODIDE)
+	$(PY) -m pip download -q --no-deps --only-binary=:all: --python-version 3.14 \
+		$(subst -,==,$*) -d $(PYODIDE)
 
 $(UPSTREAM_LOCK): web/node_modules/.package-lock.json
 	mkdir -p $(PYODIDE)

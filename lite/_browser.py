@@ -22,13 +22,22 @@ def _post(message: dict[str, Any]) -> None:
         _host.post(json.dumps(message))
 
 
-async def _install(requirements: list[str]) -> None:
+async def _install(requirements: list[str], app_dir: str) -> None:
     if not requirements:
         return
     _post(protocol.progress("packages", f"Installing {', '.join(requirements)}"))
-    import micropip  # only apps with requirements pay for loading micropip
+    import pyodide_js  # type: ignore[import-not-found]
 
-    await micropip.install(requirements)
+    # Only apps with requirements pay for loading micropip (from the site, via the lock).
+    await pyodide_js.loadPackage("micropip")
+    import micropip
+
+    # A wheel shipped next to the app installs from the app's folder, so it works offline.
+    local = [
+        f"emfs:{app_dir}/{req}" if req.endswith(".whl") and "://" not in req else req
+        for req in requirements
+    ]
+    await micropip.install(local)
 
 
 async def boot(manifest_json: str, host: Any) -> str:
@@ -37,7 +46,7 @@ async def boot(manifest_json: str, host: Any) -> str:
     _host = host
     manifest = json.loads(manifest_json)
     try:
-        await _install(manifest.get("requirements") or [])
+        await _install(manifest.get("requirements") or [], manifest["appDir"])
         _post(protocol.progress("app", "Starting the app"))
         runtime = Runtime(manifest["appDir"], manifest["entry"])
         runtime.load()

@@ -270,3 +270,30 @@ def test_inline_gradio_lite_page(page, html_page, open_app):
     page.get_by_label("Word").fill("hey")
     submit(page)
     expect(page.get_by_label("output")).to_have_text("HEY!")
+
+
+def make_wheel(folder: Path) -> str:
+    """A tiny pure-Python wheel, as an app would ship next to app.py."""
+    import zipfile
+
+    name = "shouty-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(folder / name, "w") as wheel:
+        wheel.writestr("shouty/__init__.py", "def shout(s):\n    return s.upper() + '!!'\n")
+        info = "shouty-1.0.dist-info"
+        wheel.writestr(f"{info}/METADATA", "Metadata-Version: 2.1\nName: shouty\nVersion: 1.0\n")
+        wheel.writestr(
+            f"{info}/WHEEL",
+            "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
+        wheel.writestr(f"{info}/RECORD", "")
+    return name
+
+
+def test_requirements_install_offline_from_a_shipped_wheel(page, built_site, open_app, tmp_path):
+    app = "import gradio as gr\nfrom shouty import shout\ngr.Interface(shout, 'text', 'text')\n"
+    (tmp_path / "app.py").write_text(app)
+    (tmp_path / "requirements.txt").write_text(make_wheel(tmp_path) + "\n")
+    open_app(page, built_site(tmp_path / "app.py"))
+    page.get_by_label("s").fill("hi")
+    submit(page)
+    expect(page.get_by_label("output")).to_have_text("HI!!")

@@ -116,15 +116,21 @@ async function handle(id: number, message: string): Promise<WorkerMessage> {
   }
 }
 
-async function readFile(file: AppFile): Promise<{ name: string; content: string }> {
+interface FileData {
+  name: string;
+  /** Bytes for fetched files: an app may ship wheels and data, not only text. */
+  content: string | Uint8Array;
+}
+
+async function readFile(file: AppFile): Promise<FileData> {
   if (file.content !== undefined) return { name: file.name, content: file.content };
   if (file.url === undefined) throw new Error(`App file ${file.name} has neither content nor url`);
   const response = await fetch(file.url);
   if (!response.ok) throw new Error(`Could not fetch ${file.url}: HTTP ${response.status}`);
-  return { name: file.name, content: await response.text() };
+  return { name: file.name, content: new Uint8Array(await response.arrayBuffer()) };
 }
 
-function writeFiles(pyodide: PyodideAPI, files: { name: string; content: string }[]): void {
+function writeFiles(pyodide: PyodideAPI, files: FileData[]): void {
   pyodide.FS.mkdirTree(APP_DIR);
   for (const { name, content } of files) {
     const path = `${APP_DIR}/${name}`;
