@@ -34,6 +34,7 @@ def index_html(entries: list[tuple[str, str]]) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <title>lite examples</title>
 <link rel="stylesheet" href="lite.css">

@@ -180,8 +180,10 @@ def page_html(title: str, *, assets: str = "", head: str = "") -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <title>{title}</title>
+<style>body {{ margin: 0; }}</style>
 <link rel="stylesheet" href="{assets}lite.css">
 <script type="module" src="{assets}lite.js"></script>{head}
 </head>
