@@ -119,7 +119,7 @@ def test_lock_lists_the_shipped_wheels_with_their_hashes(app: Path, tmp_path: Pa
     assert main(["build", str(app), "-o", str(out)]) == 0
     lock = json.loads((out / "pyodide" / "pyodide-lock.json").read_text())
     assert lock["info"]["python"] == "3.14.2"  # copied from Pyodide's own lock
-    assert set(lock["packages"]) == {"micropip", "lite"}
+    assert set(lock["packages"]) == {"micropip", "packaging", "lite"}
     for spec in lock["packages"].values():
         data = (out / "pyodide" / spec["file_name"]).read_bytes()
         assert spec["sha256"] == hashlib.sha256(data).hexdigest()
