@@ -1,0 +1,151 @@
+"""Where shared values live between tabs: the Store protocol and its in-memory version.
+
+The browser implements the same protocol over IndexedDB (values), Web Locks (the
+cross-tab lock) and BroadcastChannel (change notices) in lite/_browser.py. Everything
+crossing it is JSON-friendly: namespaces, keys and values are strings, versions ints.
+
+Each namespace has a version, bumped by every commit, and each entry remembers the
+version that last wrote it, so a tab that is behind reads only what changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol
+
+__all__ = [
+    "ChangeCallback",
+    "MemoryStore",
+    "Store",
+    "StoreError",
+    "StoreFullError",
+    "VersionConflictError",
+]
+
+# (version, keys) of a commit made by some tab.
+ChangeCallback = Callable[[int, list[str]], None]
+
+
+class StoreError(Exception):
+    """The shared store failed; nothing of the failed operation was applied."""
+
+
+class StoreFullError(StoreError):
+    """The storage quota would be exceeded (IndexedDB's QuotaExceededError)."""
+
+
+class VersionConflictError(StoreError):
+    """A commit was based on an old version: the caller did not hold the lock."""
+
+
+class Store(Protocol):
+    def lock(self, namespace: str) -> AbstractAsyncContextManager[object]:
+        """The cross-tab lock of `namespace`; held for a whole transaction."""
+        ...
+
+    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+        """(current version, entries written after `version`); all entries for 0."""
+        ...
+
+    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+        """Write all `changes` and bump the version in one atomic step; return it.
+
+        Raises VersionConflictError if the version is no longer `base_version` and
+        StoreFullError over quota; either way nothing is written.
+        """
+        ...
+
+    async def quarantine(self, namespace: str, key: str, text: str, reason: str) -> None:
+        """Move an entry that failed to decode aside, if it still holds `text`."""
+        ...
+
+    async def broadcast(self, namespace: str, version: int, keys: list[str]) -> None:
+        """Tell the other tabs that `version` changed `keys`."""
+        ...
+
+    def subscribe(self, namespace: str, callback: ChangeCallback) -> Callable[[], None]:
+        """Call `callback` on broadcasts for `namespace`; returns an unsubscribe."""
+        ...
+
+    async def register(self, namespace: str, app_id: str, keep: int = 3) -> None:
+        """Note that `app_id` now uses `namespace`; drop its namespaces past the newest `keep`."""
+        ...
+
+
+class MemoryStore:
+    """The Store for host Python: several GlobalStates sharing one stand in for tabs.
+
+    `quota` (total characters of keys and values) simulates IndexedDB's quota error.
+    """
+
+    def __init__(self, quota: int | None = None) -> None:
+        self.quota = quota
+        self.versions: dict[str, int] = {}
+        # namespace -> key -> (text, version that wrote it)
+        self.entries: dict[str, dict[str, tuple[str, int]]] = {}
+        # namespace -> [(key, text, reason)], for inspection
+        self.quarantined: dict[str, list[tuple[str, str, str]]] = {}
+        # app_id -> namespaces, newest first
+        self.apps: dict[str, list[str]] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._subscribers: dict[str, list[ChangeCallback]] = {}
+
+    def lock(self, namespace: str) -> asyncio.Lock:
+        return self._locks.setdefault(namespace, asyncio.Lock())
+
+    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+        entries = self.entries.get(namespace, {})
+        changed = {k: text for k, (text, v) in entries.items() if v > version}
+        return self.versions.get(namespace, 0), changed
+
+    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+        current = self.versions.get(namespace, 0)
+        if base_version != current:
+            raise VersionConflictError(
+                f"commit to {namespace!r} based on version {base_version}, but the store is at "
+                f"{current}: the transaction did not hold the lock"
+            )
+        new_version = current + 1
+        # Build the new state aside and swap it in, so a failure leaves the old one.
+        entries = dict(self.entries.get(namespace, {}))
+        for key, text in changes.items():
+            entries[key] = (text, new_version)
+        if self.quota is not None:
+            others = sum(_size(e) for ns, e in self.entries.items() if ns != namespace)
+            if others + _size(entries) > self.quota:
+                raise StoreFullError(f"storage quota of {self.quota} characters exceeded")
+        self.entries[namespace] = entries
+        self.versions[namespace] = new_version
+        return new_version
+
+    async def quarantine(self, namespace: str, key: str, text: str, reason: str) -> None:
+        self.quarantined.setdefault(namespace, []).append((key, text, reason))
+        entries = self.entries.get(namespace, {})
+        # Another tab may have replaced the bad entry meanwhile; keep its new value.
+        if key in entries and entries[key][0] == text:
+            del entries[key]
+
+    async def broadcast(self, namespace: str, version: int, keys: list[str]) -> None:
+        for callback in list(self._subscribers.get(namespace, [])):
+            callback(version, list(keys))
+
+    def subscribe(self, namespace: str, callback: ChangeCallback) -> Callable[[], None]:
+        callbacks = self._subscribers.setdefault(namespace, [])
+        callbacks.append(callback)
+        return lambda: callbacks.remove(callback)
+
+    async def register(self, namespace: str, app_id: str, keep: int = 3) -> None:
+        used = [namespace] + [ns for ns in self.apps.get(app_id, []) if ns != namespace]
+        self.apps[app_id] = used[:keep]
+        still_used = {ns for namespaces in self.apps.values() for ns in namespaces}
+        for old in used[keep:]:
+            if old not in still_used:  # another app may share it through an explicit key
+                self.entries.pop(old, None)
+                self.versions.pop(old, None)
+                self.quarantined.pop(old, None)
+
+
+def _size(entries: Mapping[str, tuple[str, int]]) -> int:
+    return sum(len(k) + len(text) for k, (text, _) in entries.items())
