@@ -27,9 +27,12 @@ setup: $(BIN)/lite $(STATIC)/lite.js $(VENDORED) $(UPSTREAM_LOCK) $(DIST)
 demo: setup
 	$(BIN)/lite gallery examples -o build/gallery --serve --host 127.0.0.1 --port 8000
 
+# Unit and browser tests run in separate sessions: Playwright's sync API keeps an event
+# loop running for its whole session, which the asyncio unit tests can't share.
 test: setup lint browser
 	cd web && npm test
-	$(BIN)/pytest
+	$(BIN)/pytest tests/unit
+	$(BIN)/pytest tests/browser
 
 lint: setup
 	$(BIN)/ruff check .
