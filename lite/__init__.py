@@ -22,6 +22,7 @@ from .components import (
 )
 from .errors import Error, Info, UnsupportedError, Warning
 from .interface import Interface
+from .state import per_tab, shared
 
 __version__ = "0.1.0"
 
@@ -47,4 +48,6 @@ __all__ = [
     "UnsupportedError",
     "Warning",
     "__version__",
+    "per_tab",
+    "shared",
 ]

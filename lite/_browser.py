@@ -2,16 +2,21 @@
 
 The worker (web/src/worker.ts) calls boot() once and then handle() for each message,
 strictly one at a time. Messages cross as JSON text, which keeps the seam to two calls
-and avoids proxies that would need manual destruction."""
+and avoids proxies that would need manual destruction. The host also carries the
+shared-state store (web/src/store.ts), which BrowserStore adapts to lite.state's Store."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from typing import Any
 
 from . import protocol
 from .runtime import Runtime
+from .state import StoreError, StoreFullError, VersionConflictError
+from .state.store import ChangeCallback
 
 _runtime: Runtime | None = None
 _host: Any = None
@@ -20,6 +25,64 @@ _host: Any = None
 def _post(message: dict[str, Any]) -> None:
     if _host is not None:
         _host.post(json.dumps(message))
+
+
+class BrowserStore:
+    """lite.state's Store over IndexedDB, Web Locks and BroadcastChannel (store.ts)."""
+
+    def __init__(self, js: Any) -> None:
+        self._js = js
+
+    @asynccontextmanager
+    async def lock(self, namespace: str) -> AsyncIterator[None]:
+        release = await self._js.acquire(namespace)
+        try:
+            yield None
+        finally:
+            release()
+
+    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+        data = json.loads(await self._js.readSince(namespace, version))
+        return data["version"], data["entries"]
+
+    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+        reply = json.loads(
+            await self._js.commit(namespace, json.dumps(dict(changes)), base_version)
+        )
+        if reply["ok"]:
+            return int(reply["version"])
+        error = {"quota": StoreFullError, "conflict": VersionConflictError}.get(
+            reply["error"], StoreError
+        )
+        raise error(reply["message"])
+
+    async def quarantine(self, namespace: str, key: str, text: str, reason: str) -> None:
+        await self._js.quarantine(namespace, key, text, reason)
+
+    async def broadcast(self, namespace: str, version: int, keys: list[str]) -> None:
+        self._js.broadcast(namespace, version, json.dumps(keys))
+
+    def subscribe(self, namespace: str, callback: ChangeCallback) -> Callable[[], None]:
+        from pyodide.ffi import create_proxy
+
+        def on_notice(version: int, names: str) -> None:
+            callback(int(version), json.loads(names))
+
+        # Kept for the worker's lifetime: one app runs per worker.
+        self._js.subscribe(namespace, create_proxy(on_notice))
+        return lambda: None
+
+    async def register(self, namespace: str, app_id: str, keep: int = 3) -> None:
+        await self._js.register(namespace, app_id, keep)
+
+
+def _log(level: str, text: str) -> None:
+    # Errors and warnings about shared data are the user's business, not only the console's.
+    _post(protocol.notice(level, text) if level != "info" else protocol.log(level, text))
+
+
+def _changed(version: int, keys: list[str]) -> None:
+    _post(protocol.state_changed([key.partition(":")[2] for key in keys]))
 
 
 async def _install(requirements: list[str], app_dir: str) -> None:
@@ -41,7 +104,7 @@ async def _install(requirements: list[str], app_dir: str) -> None:
 
 
 async def boot(manifest_json: str, host: Any) -> str:
-    """Install the app's requirements, run it, and answer Ready or BootError."""
+    """Install the app's requirements, run it, share its globals; answer Ready or BootError."""
     global _runtime, _host
     _host = host
     manifest = json.loads(manifest_json)
@@ -50,6 +113,13 @@ async def boot(manifest_json: str, host: Any) -> str:
         _post(protocol.progress("app", "Starting the app"))
         runtime = Runtime(manifest["appDir"], manifest["entry"])
         runtime.load()
+        await runtime.share_globals(
+            BrowserStore(host.store),
+            app_id=manifest["appId"],
+            state_key=manifest.get("stateKey"),
+            log=_log,
+            on_change=_changed,
+        )
         config = runtime.config()
     except BaseException as exc:  # anything the app raises, even SystemExit, is shown
         return json.dumps(protocol.boot_error(exc))

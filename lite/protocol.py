@@ -57,6 +57,10 @@ def log(level: str, text: str) -> dict[str, Any]:
     return {"type": "log", "level": level, "text": text}
 
 
+def notice(level: str, text: str) -> dict[str, Any]:
+    return {"type": "notice", "level": level, "text": text}
+
+
 def state_changed(names: list[str]) -> dict[str, Any]:
     return {"type": "state-changed", "names": names}
 

@@ -15,7 +15,9 @@ from .app import alias_gradio, app_modules, run_entry, served_interface
 from .components import Component
 from .errors import InputError, Toast, current_toasts
 from .interface import Interface
+from .state import GlobalState, LogCallback, Store, namespace_for
 from .state.session import Session
+from .state.store import ChangeCallback
 
 # How an event's function gets called: directly, or inside a global-state transaction.
 Caller = Callable[..., Awaitable[Any]]
@@ -23,12 +25,20 @@ Caller = Callable[..., Awaitable[Any]]
 
 async def call_directly(fn: Callable[..., Any], *args: Any) -> Any:
     result = fn(*args)
-    if inspect.isawaitable(result):
-        result = await result
-    if inspect.isgenerator(result):
-        # Streaming isn't supported yet; the last value is the answer, as after a stream.
-        result = (deque(result, maxlen=1) or [None])[0]
-    return result
+    return await result if inspect.isawaitable(result) else result
+
+
+def event_function(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Streaming isn't supported yet: a generator's last value is the answer, as after a
+    stream. Draining it inside the call keeps its writes inside the shared-state
+    transaction."""
+    if not inspect.isgeneratorfunction(fn):
+        return fn
+
+    def last_value(*args: Any) -> Any:
+        return (deque(fn(*args), maxlen=1) or [None])[0]
+
+    return last_value
 
 
 class Runtime:
@@ -38,6 +48,8 @@ class Runtime:
         self.call: Caller = call_directly
         self.interface: Interface | None = None
         self.session = Session(None)
+        self.shared: GlobalState | None = None
+        self._fn: Callable[..., Any] = call_directly  # the Interface's fn, once loaded
 
     def load(self) -> Interface:
         """Run the app. Exceptions propagate: the caller shows them as a boot error."""
@@ -45,7 +57,35 @@ class Runtime:
         run_entry(self.app_dir, self.entry)
         self.interface = served_interface()
         self.session = Session(self.interface.state)
+        self._fn = event_function(self.interface.fn)
         return self.interface
+
+    async def share_globals(
+        self,
+        store: Store,
+        *,
+        app_id: str,
+        state_key: str | None = None,
+        log: LogCallback | None = None,
+        on_change: ChangeCallback | None = None,
+    ) -> GlobalState:
+        """Share the app's module-level data with every tab of this app, through `store`.
+
+        The namespace is a hash of the app's files unless `state_key` names one, so a
+        changed app starts fresh, like a server restarted after a redeploy."""
+        files = {
+            str(path.relative_to(self.app_dir)): path.read_bytes()
+            for path in sorted(self.app_dir.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+        namespace = namespace_for(files, state_key)
+        shared = GlobalState(
+            store, namespace, self.modules(), app_id=app_id, log=log, on_change=on_change
+        )
+        await shared.start()
+        self.shared = shared
+        self.call = shared.run
+        return shared
 
     def modules(self) -> list[Any]:
         return app_modules(self.app_dir)
@@ -69,7 +109,7 @@ class Runtime:
         toasts: list[Toast] = []
         token = current_toasts.set(toasts)
         try:
-            result = await self.call(app.fn, *self._with_state(app, args))
+            result = await self.call(self._fn, *self._with_state(app, args))
             outputs = self._postprocess(app, result)
         except Exception as exc:  # the app's failure is shown on the event; the app goes on
             return protocol.result_error(event_id, exc, toasts)

@@ -25,6 +25,7 @@ def test_every_built_message_has_the_fixture_shape():
         "result-error": protocol.result_error(1, gr.Error("no"), []),
         "result-invalid": protocol.result_invalid(1, {1: InputError("bad")}),
         "state-changed": protocol.state_changed(["scores"]),
+        "notice": protocol.notice("error", "bad"),
         "log": protocol.log("warning", "hi"),
     }
     for name, message in built.items():

@@ -20,6 +20,7 @@ const TYPES = {
   "boot-error": "BootError",
   result: "EventResult",
   "state-changed": "StateChanged",
+  notice: "Notice",
   log: "Log",
 };
 

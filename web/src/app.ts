@@ -71,6 +71,15 @@ export class App {
       case "log":
         log(message.level, message.text);
         break;
+      case "notice":
+        log(message.level, message.text);
+        this.toasts.show({
+          level: message.level,
+          message: message.text,
+          title: message.level === "error" ? "Error" : null,
+          duration: message.level === "error" ? null : 10,
+        });
+        break;
       case "ready":
         this.ready(message.config);
         break;

@@ -29,7 +29,14 @@ export class GradioLiteElement extends HTMLElement {
 
   private source(): Promise<AppSource> {
     const stateKey = this.getAttribute("state-key");
-    const withKey = (s: AppSource): AppSource => (stateKey === null ? s : { ...s, stateKey });
+    // Inline apps are told apart by their place on the page (or their id).
+    const index = Array.from(document.querySelectorAll("gradio-lite")).indexOf(this);
+    const inlineId = `${location.pathname}#${this.id || String(index)}`;
+    const withKey = (s: AppSource): AppSource => ({
+      ...s,
+      stateKey: stateKey ?? s.stateKey,
+      appId: s.appId || inlineId,
+    });
     const manifest = this.getAttribute("manifest");
     if (manifest !== null) {
       const url = new URL(manifest, document.baseURI).href;

@@ -85,6 +85,8 @@ export interface BootRequest {
   requirements: string[];
   /** Explicit global-state key, or null to derive one from the sources. */
   stateKey: string | null;
+  /** Names this app among the page's apps, so old versions of it can be cleaned up. */
+  appId: string;
 }
 
 export interface EventRequest {
@@ -142,11 +144,25 @@ export interface StateChanged {
   names: string[];
 }
 
-/** A line the app printed, or a runtime notice, for the console. */
+/** Something about the runtime the user should see, e.g. shared data that failed to load. */
+export interface Notice {
+  type: "notice";
+  level: "info" | "warning" | "error";
+  text: string;
+}
+
+/** A line the app printed, or a runtime note, for the console. */
 export interface Log {
   type: "log";
   level: "info" | "warning" | "error";
   text: string;
 }
 
-export type WorkerMessage = Progress | Ready | BootError | EventResult | StateChanged | Log;
+export type WorkerMessage =
+  | Progress
+  | Ready
+  | BootError
+  | EventResult
+  | StateChanged
+  | Notice
+  | Log;

@@ -10,6 +10,8 @@ export interface AppSource {
   entry: string;
   requirements: string[];
   stateKey: string | null;
+  /** Which app of which page this is; the element fills it in. */
+  appId: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
   const stateKey = typeof m["stateKey"] === "string" ? m["stateKey"] : null;
   const files = names.map((name) => ({ name, url: new URL(`app/${name}`, manifestUrl).href }));
-  return { files, entry, requirements, stateKey };
+  return { files, entry, requirements, stateKey, appId: new URL(manifestUrl).pathname };
 }
 
 function isString(value: unknown): value is string {
@@ -74,5 +76,5 @@ export function fromElement(element: Element, baseUrl: string): AppSource {
   }
   entry ??= files[0]?.name ?? null;
   if (entry === null) throw new Error("<gradio-lite> has no code: put app.py inside it or use manifest=");
-  return { files, entry, requirements, stateKey: null };
+  return { files, entry, requirements, stateKey: null, appId: "" };
 }

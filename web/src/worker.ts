@@ -12,6 +12,7 @@ import type {
   PageMessage,
   WorkerMessage,
 } from "./protocol";
+import { StateStore } from "./store";
 
 const APP_DIR = "/home/pyodide/app";
 
@@ -21,9 +22,10 @@ interface BrowserModule {
   handle(message: string): Promise<string>;
 }
 
-/** What Python may call back into. A `store` (IndexedDB, Web Locks, BroadcastChannel) goes here later. */
+/** What Python may call back into: messages for the page, and the shared-state store. */
 interface Host {
   post(json: string): void;
+  store: StateStore;
 }
 
 // lib "webworker" and lib "dom" cannot share one tsconfig; this is all of the
@@ -42,6 +44,7 @@ const host: Host = {
   post(json) {
     post(JSON.parse(json) as WorkerMessage);
   },
+  store: new StateStore(),
 };
 
 let browser: BrowserModule | null = null;
@@ -88,6 +91,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       entry: request.entry,
       requirements: request.requirements,
       stateKey: request.stateKey,
+      appId: request.appId,
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;

@@ -17,6 +17,7 @@ test("fromManifest resolves files under app/ next to the manifest", () => {
     ],
     requirements: ["numpy"],
     stateKey: "k",
+    appId: "/site/app.json",
   });
 });
 

@@ -101,17 +101,21 @@ export class Toasts {
     this.root = h("div", { class: "lite-toasts", role: "status", "aria-live": "polite" });
   }
 
-  show(toast: Toast): void {
+  /** A toast from the app (gr.Info, gr.Warning) or a runtime notice (which may be an error). */
+  show(toast: Omit<Toast, "level"> & { level: Toast["level"] | "error" }): void {
     const title = toast.title ?? (toast.level === "warning" ? "Warning" : "Info");
     this.add(`lite-toast lite-toast-${toast.level}`, title, toast.message, toast.duration);
   }
 
-  /** A small unobtrusive note that goes away by itself. */
+  private lastNotice: HTMLElement | null = null;
+
+  /** A small unobtrusive note that goes away by itself; a new one replaces the last. */
   notice(text: string, seconds = 4): void {
-    this.add("lite-toast lite-notice", null, text, seconds);
+    this.lastNotice?.remove();
+    this.lastNotice = this.add("lite-toast lite-notice", null, text, seconds);
   }
 
-  private add(cls: string, title: string | null, message: string, seconds: number | null): void {
+  private add(cls: string, title: string | null, message: string, seconds: number | null): HTMLElement {
     const remove = (): void => toast.remove();
     const toast = h(
       "div",
@@ -122,5 +126,6 @@ export class Toasts {
     );
     if (seconds !== null && seconds > 0) setTimeout(remove, seconds * 1000);
     this.root.append(toast);
+    return toast;
   }
 }

@@ -1,0 +1,200 @@
+// The shared-state store of the browser, used by the worker on Python's behalf:
+// IndexedDB (through idb) for the values, Web Locks for the cross-tab lock, and a
+// BroadcastChannel for change notices. It implements lite/state/store.py's Store
+// protocol; lite/_browser.py adapts it. Values stay opaque tagged-JSON strings here:
+// JS never decodes them, Python does.
+
+import { type IDBPDatabase, openDB } from "idb";
+
+const DB_NAME = "lite-state";
+const CHANNEL = "lite-state";
+
+/** One shared name of one app version: the text is the codec's tagged JSON. */
+interface Entry {
+  ns: string;
+  key: string;
+  text: string;
+  /** The namespace version that wrote it, so a tab that is behind reads only changes. */
+  version: number;
+}
+
+interface Meta {
+  ns: string;
+  version: number;
+}
+
+interface AppRecord {
+  appId: string;
+  /** Newest first. */
+  namespaces: string[];
+}
+
+interface Quarantined {
+  ns: string;
+  key: string;
+  text: string;
+  reason: string;
+  at: number;
+}
+
+/** What a commit answers; errors are values so they cross into Python plainly. */
+export type CommitResult =
+  | { ok: true; version: number }
+  | { ok: false; error: "quota" | "conflict" | "failed"; message: string };
+
+export interface Notice {
+  namespace: string;
+  version: number;
+  names: string[];
+}
+
+let database: Promise<IDBPDatabase> | null = null;
+
+function db(): Promise<IDBPDatabase> {
+  database ??= openDB(DB_NAME, 1, {
+    upgrade(upgrading) {
+      upgrading.createObjectStore("meta", { keyPath: "ns" });
+      const entries = upgrading.createObjectStore("entries", { keyPath: ["ns", "key"] });
+      entries.createIndex("ns", "ns");
+      upgrading.createObjectStore("quarantine", { autoIncrement: true });
+      upgrading.createObjectStore("apps", { keyPath: "appId" });
+    },
+  });
+  return database;
+}
+
+export class StateStore {
+  private readonly channel = new BroadcastChannel(CHANNEL);
+  private readonly listeners = new Map<string, (version: number, names: string) => void>();
+
+  constructor() {
+    this.channel.onmessage = (event: MessageEvent<Notice>) => {
+      const notice = event.data;
+      this.listeners.get(notice.namespace)?.(notice.version, JSON.stringify(notice.names));
+    };
+  }
+
+  /**
+   * Wait for the namespace's cross-tab lock and resolve with its release function.
+   * The browser releases it by itself if this tab dies while holding it.
+   */
+  acquire(ns: string): Promise<() => void> {
+    return new Promise((granted, failed) => {
+      navigator.locks
+        .request(`lite-state:${ns}`, () => new Promise<void>((release) => granted(release)))
+        .catch(failed);
+    });
+  }
+
+  /** JSON {version, entries: {key: text}} of what changed after `since`. */
+  async readSince(ns: string, since: number): Promise<string> {
+    const tx = (await db()).transaction(["meta", "entries"], "readonly");
+    const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
+    const version = meta?.version ?? 0;
+    const entries: Record<string, string> = {};
+    if (version > since) {
+      const all = (await tx.objectStore("entries").index("ns").getAll(ns)) as Entry[];
+      for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
+    }
+    await tx.done;
+    return JSON.stringify({ version, entries });
+  }
+
+  /** Every change and the version bump in ONE transaction: all of it lands, or none. */
+  async commit(ns: string, changesJson: string, baseVersion: number): Promise<string> {
+    const changes = JSON.parse(changesJson) as Record<string, string>;
+    return JSON.stringify(await this.write(ns, changes, baseVersion));
+  }
+
+  private async write(
+    ns: string,
+    changes: Record<string, string>,
+    baseVersion: number,
+  ): Promise<CommitResult> {
+    let tx;
+    try {
+      tx = (await db()).transaction(["meta", "entries"], "readwrite");
+    } catch (err) {
+      return failure(err);
+    }
+    const done = tx.done.catch(() => undefined); // failures are read from tx.error below
+    try {
+      const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
+      const current = meta?.version ?? 0;
+      if (current !== baseVersion) {
+        tx.abort();
+        await done;
+        const message = `the store is at version ${current}, not ${baseVersion}`;
+        return { ok: false, error: "conflict", message };
+      }
+      const version = current + 1;
+      const entries = tx.objectStore("entries");
+      await Promise.all([
+        ...Object.entries(changes).map(([key, text]) =>
+          entries.put({ ns, key, text, version } satisfies Entry),
+        ),
+        tx.objectStore("meta").put({ ns, version } satisfies Meta),
+        tx.done,
+      ]);
+      return { ok: true, version };
+    } catch (err) {
+      try {
+        tx.abort();
+      } catch {
+        // the failure already aborted it
+      }
+      await done;
+      // A quota failure aborts the transaction with QuotaExceededError as its error,
+      // while each request only sees the abort.
+      return failure(tx.error ?? err);
+    }
+  }
+
+  /** Keep an entry that failed to decode aside, and take it out of the live values. */
+  async quarantine(ns: string, key: string, text: string, reason: string): Promise<void> {
+    const tx = (await db()).transaction(["entries", "quarantine"], "readwrite");
+    void tx.objectStore("quarantine").add({ ns, key, text, reason, at: Date.now() } satisfies Quarantined);
+    const entries = tx.objectStore("entries");
+    const entry = (await entries.get([ns, key])) as Entry | undefined;
+    // Another tab may have replaced the bad value meanwhile; keep the new one.
+    if (entry !== undefined && entry.text === text) await entries.delete([ns, key]);
+    await tx.done;
+  }
+
+  broadcast(ns: string, version: number, namesJson: string): void {
+    const names = JSON.parse(namesJson) as string[];
+    this.channel.postMessage({ namespace: ns, version, names } satisfies Notice);
+  }
+
+  /** One listener per namespace: this worker runs one app. names arrive as JSON. */
+  subscribe(ns: string, listener: (version: number, names: string) => void): void {
+    this.listeners.set(ns, listener);
+  }
+
+  /** Note that the app uses `ns`; drop the data of its namespaces past the newest `keep`. */
+  async register(ns: string, appId: string, keep: number): Promise<void> {
+    const tx = (await db()).transaction(["apps", "meta", "entries"], "readwrite");
+    const apps = tx.objectStore("apps");
+    const record = (await apps.get(appId)) as AppRecord | undefined;
+    const used = [ns, ...(record?.namespaces ?? []).filter((n) => n !== ns)];
+    void apps.put({ appId, namespaces: used.slice(0, keep) } satisfies AppRecord);
+    const stillUsed = new Set<string>();
+    for (const other of (await apps.getAll()) as AppRecord[]) {
+      const kept = other.appId === appId ? used.slice(0, keep) : other.namespaces;
+      for (const n of kept) stillUsed.add(n);
+    }
+    for (const old of used.slice(keep)) {
+      if (stillUsed.has(old)) continue; // another app shares it through an explicit key
+      void tx.objectStore("meta").delete(old);
+      const entries = tx.objectStore("entries");
+      for (const key of await entries.index("ns").getAllKeys(old)) void entries.delete(key);
+    }
+    await tx.done;
+  }
+}
+
+function failure(err: unknown): CommitResult {
+  const name = err instanceof DOMException || err instanceof Error ? err.name : "";
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: name === "QuotaExceededError" ? "quota" : "failed", message };
+}
