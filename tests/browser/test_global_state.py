@@ -165,7 +165,10 @@ CORRUPT = """
   });
   const tx = db.transaction(["entries"], "readwrite");
   const store = tx.objectStore("entries");
-  const all = await new Promise((ok) => { const r = store.getAll(); r.onsuccess = () => ok(r.result); });
+  const all = await new Promise((ok) => {
+    const r = store.getAll();
+    r.onsuccess = () => ok(r.result);
+  });
   const entry = all.find((e) => e.key === "__main__:scores");
   entry.text = '{"$": "no such tag", "v": [';
   store.put(entry);
@@ -177,7 +180,10 @@ CORRUPT = """
 
 QUARANTINED = """
 (async () => {
-  const db = await new Promise((ok) => { const o = indexedDB.open("lite-state"); o.onsuccess = () => ok(o.result); });
+  const db = await new Promise((ok) => {
+    const o = indexedDB.open("lite-state");
+    o.onsuccess = () => ok(o.result);
+  });
   const r = db.transaction(["quarantine"]).objectStore("quarantine").getAll();
   return await new Promise((ok) => { r.onsuccess = () => ok(r.result.map((e) => e.key)); });
 })()
