@@ -211,3 +211,37 @@ def test_corrupt_entry_is_reported_kept_aside_and_the_app_recovers(context, buil
     expect(page.get_by_text("could not be read")).to_be_visible()
     assert track(page, "3") == [3.0]  # the module's initial value, then this event
     assert page.evaluate(QUARANTINED) == ["__main__:scores"]
+
+
+WALL = """
+<!doctype html>
+<script type="module" src="lite.js"></script>
+<gradio-lite rerun-on-change>
+import gradio as gr
+
+messages = []
+
+def post(message):
+    if message:
+        messages.append(message)
+    return " | ".join(messages)
+
+gr.Interface(post, gr.Textbox(label="Message"), gr.Textbox(label="Wall")).launch()
+</gradio-lite>
+"""
+
+
+def test_rerun_on_change_shows_other_tabs_writes(context, html_page, open_app):
+    url = html_page(WALL)
+    writer, reader = context.new_page(), context.new_page()
+    open_app(writer, url)
+    open_app(reader, url)
+    reader.bring_to_front()
+    submit(reader)  # an empty message only reads the wall
+    settle(reader)
+    writer.bring_to_front()
+    writer.get_by_label("Message").fill("hello")
+    submit(writer)
+    expect(writer.get_by_label("Wall")).to_have_text("hello")
+    # The reader re-ran its function on its own when the writer's commit was announced.
+    expect(reader.get_by_label("Wall")).to_have_text("hello")

@@ -33,6 +33,7 @@ export class App {
   private config: AppConfig | null = null;
   private nextId = 0;
   private generation = 0;
+  private answered = false;
 
   constructor(
     private readonly host: HTMLElement,
@@ -42,7 +43,12 @@ export class App {
     host.replaceChildren(h("div", { class: "lite-root" }, this.area, this.toasts.root));
     this.area.append(this.progress.root);
     this.setStatus("loading");
-    this.onStateChanged = () => this.toasts.notice("Shared data was updated in another tab");
+    this.onStateChanged = () => {
+      this.toasts.notice("Shared data was updated in another tab");
+      // Opt-in: show the new shared data by running the function again on the current
+      // inputs, once the app has answered at least once (like a page's load events).
+      if (host.hasAttribute("rerun-on-change") && this.answered) this.live.request();
+    };
 
     this.worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
     this.worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => this.receive(event.data));
@@ -170,6 +176,7 @@ export class App {
     const view = this.view;
     if (view !== null && sent !== undefined && sent.generation === this.generation) {
       if (result.ok && result.data !== null && sent.kind === "event") {
+        this.answered = true;
         result.data.forEach((value, i) => view.outputs[i]?.set(value));
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
