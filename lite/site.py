@@ -16,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
 from lite.wheel import PACKAGE_DIR, build_wheel
 
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -128,15 +129,19 @@ def write_assets(out: Path, static_dir: Path | None = None) -> None:
         rel = source.relative_to(static_dir)
         if source.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
             continue
-        if rel.name in (UPSTREAM_LOCK, LOCK) or rel.name.endswith(".d.ts"):
+        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT) or rel.name.endswith(".d.ts"):
+            continue
+        if rel.parts[0] == CACHE:
             continue
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     for stale in (out / "pyodide").glob("lite-*.whl"):
         stale.unlink()
-    build_wheel(out / "pyodide")
+    wheel = build_wheel(out / "pyodide")
     write_lock(out / "pyodide", static_dir / "pyodide" / UPSTREAM_LOCK)
+    (out / "pyodide" / SNAPSHOT).unlink(missing_ok=True)
+    add_snapshot(out / "pyodide", wheel, static_dir)
 
 
 def read_requirements(path: Path) -> list[str]:

@@ -44,5 +44,7 @@ await Promise.all([
   ...PYODIDE_FILES.map((name) =>
     copyFile(join(here, "node_modules", "pyodide", name), join(pyodideOut, name)),
   ),
+  // `lite build` runs it to make the memory snapshot (see the script).
+  copyFile(join(here, "scripts", "make-snapshot.mjs"), join(out, "make-snapshot.mjs")),
 ]);
 console.log(`built ${out}`);

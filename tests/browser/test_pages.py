@@ -297,3 +297,31 @@ def test_requirements_install_offline_from_a_shipped_wheel(page, built_site, ope
     page.get_by_label("s").fill("hi")
     submit(page)
     expect(page.get_by_label("output")).to_have_text("HI!!")
+
+
+def test_boot_restores_the_memory_snapshot(page, built_site, open_app):
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    open_app(page, built_site(EXAMPLES / "hello_world" / "app.py"))
+    assert "snapshot.bin.gz" in fetched
+    assert not [w for w in warnings if "booting normally" in w]
+
+
+def test_a_broken_snapshot_falls_back_to_a_normal_boot(
+    page, built_site, site_server, open_app, tmp_path
+):
+    app = tmp_path / "app.py"
+    app.write_text((EXAMPLES / "hello_world" / "app.py").read_text())
+    url = built_site(app)
+    folder = site_server.root / url.rstrip("/").rsplit("/", 1)[-1]
+    (folder / "pyodide" / "snapshot.bin.gz").write_bytes(b"not a snapshot")
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    open_app(page, url)
+    assert [w for w in warnings if "booting normally" in w]
+    page.get_by_label("name").fill("Ada")
+    page.get_by_label("intensity").fill("1")
+    submit(page)
+    expect(page.get_by_label("output")).to_have_text("Hello, Ada!")

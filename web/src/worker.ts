@@ -70,17 +70,18 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     // Fetch the app's files while Pyodide boots.
     const files = Promise.all(request.files.map(readFile));
     const pyodideUrl = new URL("pyodide/", request.assetsUrl).href;
-    // A variable URL, so esbuild leaves Pyodide out of this bundle.
-    const pyodideModule: string = `${pyodideUrl}pyodide.mjs`;
-    const { loadPyodide } = (await import(pyodideModule)) as typeof import("pyodide");
-    const pyodide = await loadPyodide({
+    const { snapshot, pyodideModule } =
+      pyodideUrl === early.pyodideUrl ? early : startFetching(pyodideUrl);
+    const { loadPyodide } = await pyodideModule;
+    const options = {
       indexURL: pyodideUrl,
       lockFileURL: `${pyodideUrl}pyodide-lock.json`,
       // Listed here so the wheel downloads while the runtime starts.
       packages: ["lite"],
-      stdout: (text) => post({ type: "log", level: "info", text }),
-      stderr: (text) => post({ type: "log", level: "error", text }),
-    });
+      stdout: (text: string) => post({ type: "log", level: "info", text }),
+      stderr: (text: string) => post({ type: "log", level: "error", text }),
+    };
+    const pyodide = await startPython(loadPyodide, options, await snapshot);
     post({ type: "progress", step: "packages", text: "Installing packages" });
     writeFiles(pyodide, await files);
     // lite._browser.boot posts the rest: "packages" again while it installs the
@@ -100,6 +101,60 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     const error: BootError = { type: "boot-error", error: exceptionInfo(err, "BootError") };
     return error;
   }
+}
+
+type LoadPyodide = typeof import("pyodide").loadPyodide;
+
+/** Start the big downloads; the boot awaits them. */
+function startFetching(pyodideUrl: string) {
+  // A variable URL, so esbuild leaves Pyodide out of this bundle.
+  const url: string = `${pyodideUrl}pyodide.mjs`;
+  return {
+    pyodideUrl,
+    snapshot: fetchSnapshot(pyodideUrl),
+    pyodideModule: import(url) as Promise<typeof import("pyodide")>,
+  };
+}
+
+// The assets sit beside this worker, so the downloads start as soon as it runs, while
+// the page is still reading the app's manifest.
+const early = startFetching(new URL("pyodide/", self.location.href).href);
+type Options = Parameters<LoadPyodide>[0];
+
+/** The site's memory snapshot (Python with lite imported), or null if it has none. */
+async function fetchSnapshot(pyodideUrl: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(`${pyodideUrl}snapshot.bin.gz`);
+    if (!response.ok || response.body === null) return null;
+    // Served gzipped by any static server; the browser inflates it natively.
+    const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
+  } catch (err) {
+    console.warn("lite: could not fetch the memory snapshot; booting normally.", err);
+    return null;
+  }
+}
+
+/**
+ * Restore the snapshot if there is one and it belongs to the wheel this site ships;
+ * otherwise (or if restoring fails) boot Python from scratch.
+ */
+async function startPython(
+  loadPyodide: LoadPyodide,
+  options: Options,
+  snapshot: Uint8Array | null,
+): Promise<PyodideAPI> {
+  if (snapshot !== null) {
+    try {
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      const made = pyodide.runPython("import lite; getattr(lite, '_snapshot_wheel', '')") as string;
+      if (made === pyodide.lockfile.packages["lite"]?.sha256) return pyodide;
+      console.warn("lite: the memory snapshot belongs to another build; booting normally.");
+    } catch (err) {
+      console.warn("lite: the memory snapshot could not be restored; booting normally.", err);
+    }
+  }
+  return loadPyodide(options);
 }
 
 async function handle(id: number, message: string): Promise<WorkerMessage> {
