@@ -16,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from lite.prerender import prerender
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
 from lite.wheel import PACKAGE_DIR, build_wheel
 
@@ -224,6 +225,7 @@ def write_app(
         "files": files,
         "requirements": requirements,
         "stateKey": state_key,
+        "config": prerender(app),
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     (out / "index.html").write_text(page_html(app.name, assets=assets, head=head), "utf-8")

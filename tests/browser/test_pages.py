@@ -325,3 +325,24 @@ def test_a_broken_snapshot_falls_back_to_a_normal_boot(
     page.get_by_label("intensity").fill("1")
     submit(page)
     expect(page.get_by_label("output")).to_have_text("Hello, Ada!")
+
+
+def test_prerendered_ui_takes_input_before_python_is_ready(page, built_site):
+    url = built_site(EXAMPLES / "hello_world" / "app.py")
+    held = []
+    # Hold Python's start back until the test has typed and clicked.
+    page.route("**/pyodide-lock.json", lambda route: held.append(route))
+    page.goto(url)
+    name = page.get_by_label("name")
+    expect(name).to_be_visible()  # the pre-rendered UI, from app.json
+    expect(page.locator("gradio-lite")).to_have_attribute("data-status", "loading")
+    name.fill("Early")
+    page.get_by_label("intensity").fill("2")
+    submit(page)
+    field = name.element_handle()
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(page.get_by_label("output")).to_have_text("Hello, Early!!", timeout=60_000)
+    # Python's own config matched the pre-rendered one, so the UI was kept, not redrawn.
+    assert field.evaluate("(element) => element.isConnected")

@@ -58,7 +58,13 @@ def test_requirements(tmp_path: Path) -> None:
 def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
     app = make_app(tmp_path / "src", {"app.py": "x = 1\n", "requirements.txt": "regex\n"})
     manifest = write_app(app, tmp_path / "out")
-    expected = {"entry": "app.py", "files": ["app.py"], "requirements": ["regex"], "stateKey": None}
+    expected = {
+        "entry": "app.py",
+        "files": ["app.py"],
+        "requirements": ["regex"],
+        "stateKey": None,
+        "config": None,  # no Interface to pre-render
+    }
     assert manifest == expected
     assert json.loads((tmp_path / "out" / "app.json").read_text()) == manifest
 

@@ -34,6 +34,8 @@ export class App {
   private nextId = 0;
   private generation = 0;
   private answered = false;
+  /** The worker answered Ready; before that, a failure is a boot failure. */
+  private booted = false;
 
   constructor(
     private readonly host: HTMLElement,
@@ -60,7 +62,11 @@ export class App {
     this.outbox = new Outbox((message: PageMessage) => this.worker.postMessage(message));
 
     source.then(
-      (s) => this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage),
+      ({ config, ...s }) => {
+        this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage);
+        // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
+        if (config) this.show(config);
+      },
       (err: unknown) => this.fail(asError(err, "BootError")),
     );
   }
@@ -103,7 +109,24 @@ export class App {
   }
 
   private ready(config: AppConfig): void {
+    // Keep the pre-rendered UI (and what was typed into it) when it is what Python made.
+    if (this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
+      this.show(config);
+    }
+    this.progress.root.remove();
+    this.booted = true;
+    this.setStatus("ready");
+    this.outbox.openUp();
+    this.host.dispatchEvent(new CustomEvent("lite-ready"));
+  }
+
+  private show(config: AppConfig): void {
     const view = renderInterface(config);
+    // Values typed into a pre-rendered UI survive when the real one has the same inputs.
+    const before = this.config?.inputs.map((c) => c.type).join();
+    if (this.view !== null && before === config.inputs.map((c) => c.type).join()) {
+      this.view.inputs.forEach((field, i) => view.inputs[i]?.set(field.get()));
+    }
     this.config = config;
     this.view = view;
     view.root.addEventListener("submit", (event) => {
@@ -120,14 +143,11 @@ export class App {
       // In a live app a changed input means a run, examples included.
       if (config.live) this.live.request();
     });
-    this.area.replaceChildren(view.root);
-    this.setStatus("ready");
-    this.outbox.openUp();
-    this.host.dispatchEvent(new CustomEvent("lite-ready"));
+    this.area.replaceChildren(view.root, this.progress.root);
   }
 
   private fail(error: ErrorInfo): void {
-    if (this.view !== null) {
+    if (this.booted) {
       // Booted already: a crash shows where event errors go, and is logged.
       console.error(`${error.type}: ${error.message}`);
       this.showError(error);

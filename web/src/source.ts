@@ -1,7 +1,7 @@
 // Where an app's files come from: an app.json manifest written by `lite build`,
 // or Gradio-Lite-style inline content inside the <gradio-lite> element.
 
-import type { AppFile } from "./protocol";
+import type { AppConfig, AppFile } from "./protocol";
 import { dedent, parseRequirements } from "./values";
 
 /** Everything the BootRequest needs except assetsUrl. */
@@ -12,6 +12,8 @@ export interface AppSource {
   stateKey: string | null;
   /** Which app of which page this is; the element fills it in. */
   appId: string;
+  /** The UI as `lite build` pre-rendered it, shown while Python starts. */
+  config?: AppConfig | null;
 }
 
 /**
@@ -32,7 +34,10 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
   const stateKey = typeof m["stateKey"] === "string" ? m["stateKey"] : null;
   const files = names.map((name) => ({ name, url: new URL(`app/${name}`, manifestUrl).href }));
-  return { files, entry, requirements, stateKey, appId: new URL(manifestUrl).pathname };
+  // Written by `lite build` from the app's own config; the worker's Ready replaces it.
+  const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
+  const appId = new URL(manifestUrl).pathname;
+  return { files, entry, requirements, stateKey, appId, config };
 }
 
 function isString(value: unknown): value is string {

@@ -18,6 +18,7 @@ test("fromManifest resolves files under app/ next to the manifest", () => {
     requirements: ["numpy"],
     stateKey: "k",
     appId: "/site/app.json",
+    config: null,
   });
 });
 
