@@ -7,13 +7,11 @@ own Python.
 from __future__ import annotations
 
 import asyncio
-import sys
-import textwrap
 from collections.abc import Mapping
-from types import ModuleType
 from typing import Any
 
 import pytest
+from apps import make_app
 
 from lite.state.codec import decode, encode
 from lite.state.namespace import namespace_for
@@ -83,22 +81,6 @@ class Tab:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.main, name)
-
-
-def make_app(**sources: str) -> list[ModuleType]:
-    modules = []
-    try:
-        for name, source in sources.items():
-            module = ModuleType(name)
-            if name != "__main__":  # so the next sources can import it
-                sys.modules[name] = module
-            exec(textwrap.dedent(source), vars(module))
-            modules.append(module)
-    finally:
-        for module in modules:
-            if sys.modules.get(module.__name__) is module:
-                del sys.modules[module.__name__]
-    return modules
 
 
 async def started(store: Any, **sources: str) -> Tab:
