@@ -121,14 +121,23 @@ function startFetching(pyodideUrl: string) {
 const early = startFetching(new URL("pyodide/", self.location.href).href);
 type Options = Parameters<LoadPyodide>[0];
 
-/** The site's memory snapshot (Python with lite imported), or null if it has none. */
-async function fetchSnapshot(pyodideUrl: string): Promise<Uint8Array | null> {
+interface Snapshot {
+  body: Promise<Uint8Array>;
+}
+
+/**
+ * The site's memory snapshot (Python with lite imported), or null if it has none. It
+ * answers as soon as the server does; the body is still inflating then, so Pyodide's
+ * own downloads run alongside.
+ */
+async function fetchSnapshot(pyodideUrl: string): Promise<Snapshot | null> {
   try {
     const response = await fetch(`${pyodideUrl}snapshot.bin.gz`);
     if (!response.ok || response.body === null) return null;
     // Served gzipped by any static server; the browser inflates it natively.
     const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(inflated).arrayBuffer());
+    // Wrapped: a promise resolved with a promise would wait for the inner one.
+    return { body: new Response(inflated).arrayBuffer().then((b) => new Uint8Array(b)) };
   } catch (err) {
     console.warn("lite: could not fetch the memory snapshot; booting normally.", err);
     return null;
@@ -142,11 +151,11 @@ async function fetchSnapshot(pyodideUrl: string): Promise<Uint8Array | null> {
 async function startPython(
   loadPyodide: LoadPyodide,
   options: Options,
-  snapshot: Uint8Array | null,
+  snapshot: Snapshot | null,
 ): Promise<PyodideAPI> {
   if (snapshot !== null) {
     try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot.body });
       const made = pyodide.runPython("import lite; getattr(lite, '_snapshot_wheel', '')") as string;
       if (made === pyodide.lockfile.packages["lite"]?.sha256) return pyodide;
       console.warn("lite: the memory snapshot belongs to another build; booting normally.");
