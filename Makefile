@@ -77,3 +77,9 @@ $(UPSTREAM_LOCK): web/node_modules/.package-lock.json
 $(DIST): $(LITE_SOURCES) pyproject.toml $(STATIC)/lite.js $(VENDORED) $(UPSTREAM_LOCK) | $(BIN)/lite
 	rm -f dist/lite-*.whl
 	$(PY) -m pip wheel -q --no-deps --no-build-isolation -w dist .
+
+# Benchmarks (bench/README.md): a few minutes; writes bench/results.json and prints the
+# table. Extra options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--events 50 --no-gradio".
+.PHONY: bench
+bench: setup browser
+	$(PY) -m bench $(BENCH_ARGS)
