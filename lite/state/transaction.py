@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import pickle
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
@@ -68,6 +69,7 @@ class GlobalState:
         self._reacher = Reacher(self._modules, self._candidates)
         self._committed: dict[str, str] = {}  # key -> encoding of the last committed value
         self._frozen: dict[str, object] = {}  # key -> its value, when deeply immutable
+        self._prints: dict[str, bytes | None] = {}  # key -> fingerprint of the committed value
         self._noticed: set[str] = set()
         self._unsubscribe: Callable[[], None] | None = None
 
@@ -203,6 +205,8 @@ class GlobalState:
             value = vars(module).get(name, _MISSING)
             if value is _MISSING or self._frozen.get(key, _MISSING) is value:
                 continue  # deleted (nothing to share), or immutable and not rebound
+            if self._unchanged(key, value):
+                continue
             try:
                 text = encode(value, label(key))
             except CodecError as e:
@@ -225,6 +229,8 @@ class GlobalState:
             value = vars(module).get(name, _MISSING)
             if value is not _MISSING and self._frozen.get(key, _MISSING) is value:
                 continue
+            if self._unchanged(key, value):
+                continue  # untouched: keep the very same inner objects
             try:
                 if encode(value) == self._committed[key]:
                     continue  # untouched: keep the very same inner objects
@@ -264,11 +270,22 @@ class GlobalState:
             self._frozen[key] = value
         else:
             self._frozen.pop(key, None)
+        self._prints[key] = _fingerprint(value)
+
+    def _unchanged(self, key: str, value: object) -> bool:
+        """Cheaply, is `value` still exactly the committed one? False means "encode it".
+
+        pickle runs in C, several times faster than our codec, and tells types apart
+        (1, 1.0 and True differ), so equal bytes prove an equal value. The bytes are
+        only compared, never loaded, and never stored."""
+        committed = self._prints.get(key)
+        return committed is not None and _fingerprint(value) == committed
 
     def _make_per_tab(self, key: str, message: str) -> None:
         self._log("warning", message)
         self._committed.pop(key, None)
         self._frozen.pop(key, None)
+        self._prints.pop(key, None)
         self._candidates.slots.pop(key, None)
         self._noticed.add(key)
 
@@ -293,6 +310,13 @@ async def _call(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str,
     if inspect.isawaitable(result):
         result = await result
     return result
+
+
+def _fingerprint(value: object) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
+        return None  # compared by encoding instead
 
 
 def _immutable(value: object) -> bool:

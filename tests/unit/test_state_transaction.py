@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from apps import make_app
 
+from lite.state import transaction
 from lite.state.codec import decode, encode
 from lite.state.namespace import namespace_for
 from lite.state.store import MemoryStore, VersionConflictError
@@ -369,3 +370,36 @@ async def test_a_tab_whose_namespace_was_cleaned_up_carries_on() -> None:
     assert await a.run("add", "y") == 2
     assert stored(store) == {"__main__:n": 2, "__main__:items": ["x", "y"]}
     assert a.logs == [("info", "shared data was cleared by another tab; reloading it")]
+
+
+BIG = """
+big = list(range(1000))
+counter = 0
+flag = [1]
+
+def touch(mode):
+    global counter
+    if mode == "count":
+        counter += 1
+    elif mode == "flag":
+        flag[0] = True  # equal to 1 under ==, but a different value to share
+    return len(big)
+"""
+
+
+async def test_unchanged_big_values_are_not_encoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = MemoryStore()
+    tab = await started(store, __main__=BIG)
+    encoded: list[int] = []
+    real_encode = transaction.encode
+
+    def counting_encode(value: Any, path: str = "value") -> str:
+        encoded.append(len(value) if isinstance(value, list) else 1)
+        return real_encode(value, path)
+
+    monkeypatch.setattr(transaction, "encode", counting_encode)
+    await tab.run("touch", "count")
+    assert encoded == [1]  # the counter only: the 1000 items were seen to be unchanged
+    assert stored(store)["__main__:counter"] == 1
+    await tab.run("touch", "flag")
+    assert stored(store)["__main__:flag"] == [True]  # a type-only change is still a change
