@@ -122,7 +122,7 @@ def write_lock(pyodide_dir: Path, upstream: Path) -> dict[str, object]:
     return lock
 
 
-def write_assets(out: Path, static_dir: Path | None = None) -> None:
+def write_assets(out: Path, static_dir: Path | None = None, *, snapshot: bool = True) -> None:
     """Copy the front end and Pyodide into out, add the runtime wheel and write the lock."""
     static_dir = static_dir or STATIC_DIR
     check_static(static_dir)
@@ -142,7 +142,8 @@ def write_assets(out: Path, static_dir: Path | None = None) -> None:
     wheel = build_wheel(out / "pyodide")
     write_lock(out / "pyodide", static_dir / "pyodide" / UPSTREAM_LOCK)
     (out / "pyodide" / SNAPSHOT).unlink(missing_ok=True)
-    add_snapshot(out / "pyodide", wheel, static_dir)
+    if snapshot:
+        add_snapshot(out / "pyodide", wheel, static_dir)
 
 
 def read_requirements(path: Path) -> list[str]:
@@ -233,11 +234,16 @@ def write_app(
 
 
 def build_site(
-    app: Path, out: Path, *, state_key: str | None = None, static_dir: Path | None = None
+    app: Path,
+    out: Path,
+    *,
+    state_key: str | None = None,
+    static_dir: Path | None = None,
+    snapshot: bool = True,
 ) -> Path:
     """`lite build`: a self-contained site for one app."""
     check_app(app)  # before copying anything, so a typo costs nothing
     out.mkdir(parents=True, exist_ok=True)
-    write_assets(out, static_dir)
+    write_assets(out, static_dir, snapshot=snapshot)
     write_app(app, out, state_key=state_key)
     return out

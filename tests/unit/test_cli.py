@@ -200,3 +200,13 @@ def test_build_against_the_real_front_end(
         assert spec["sha256"] == hashlib.sha256(data).hexdigest()
     for name in site.REQUIRED_STATIC:
         assert (out / name).read_bytes() == (site.STATIC_DIR / name).read_bytes()
+
+
+def test_build_can_leave_out_the_snapshot(app: Path, tmp_path: Path, static: Path) -> None:
+    # A stand-in for the Node script that always makes a "snapshot".
+    script = 'import { writeFileSync } from "node:fs"; writeFileSync(process.argv[4], "x");\n'
+    (static / "make-snapshot.mjs").write_text(script)
+    assert main(["build", str(app), "-o", str(tmp_path / "with")]) == 0
+    assert (tmp_path / "with" / "pyodide" / "snapshot.bin.gz").exists()
+    assert main(["build", str(app), "-o", str(tmp_path / "without"), "--no-snapshot"]) == 0
+    assert not (tmp_path / "without" / "pyodide" / "snapshot.bin.gz").exists()
