@@ -99,7 +99,10 @@ def measure(h: Harness, results: Results, log: Log) -> None:
     bare_files, _, bare_context = first_load(h, url + BARE_PAGE)
     bare_context.close()
     app_files, page, context = first_load(h, url)
-    parts = by_part(site, app_files)
+    # A snapshot boot never fetches the wheel (the snapshot holds it); count it anyway,
+    # as fetched 0 bytes, since it is our code that a normal boot downloads.
+    wheels = [p.relative_to(site).as_posix() for p in (site / "pyodide").glob("lite-*.whl")]
+    parts = by_part(site, {path: 0 for path in wheels} | app_files)
     bare_parts = by_part(site, bare_files)
     core_gz = parts.get("Pyodide core", {}).get("gzip", 0)
     total_gz = sum(p["gzip"] for p in parts.values())

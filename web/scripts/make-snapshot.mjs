@@ -26,10 +26,10 @@ const wheel = new Uint8Array(readFileSync(wheelPath));
 const sha = createHash("sha256").update(wheel).digest("hex");
 const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-// Import what every app needs, plus the stdlib modules apps use most, so restoring the
-// snapshot leaves nothing of that to do.
+// Import all of lite that runs in the browser (the worker then skips installing the
+// wheel), plus the stdlib modules apps use most, so restoring leaves nothing to do.
 pyodide.runPython(`
-import lite, lite._browser, lite.gradio_alias
+import lite, lite._browser, lite.gradio_alias, pyodide.ffi
 import collections, dataclasses, datetime, functools, itertools, math, random, re, string
 lite._snapshot_wheel = "${sha}"
 `);

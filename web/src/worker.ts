@@ -155,7 +155,9 @@ async function startPython(
 ): Promise<PyodideAPI> {
   if (snapshot !== null) {
     try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot.body });
+      // The snapshot has lite imported already, so its wheel needn't be installed:
+      // that saves about a third of a second.
+      const pyodide = await loadPyodide({ ...options, packages: [], _loadSnapshot: snapshot.body });
       const made = pyodide.runPython("import lite; getattr(lite, '_snapshot_wheel', '')") as string;
       if (made === pyodide.lockfile.packages["lite"]?.sha256) return pyodide;
       console.warn("lite: the memory snapshot belongs to another build; booting normally.");
