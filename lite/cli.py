@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-snapshot",
         action="store_true",
-        help="leave out the memory snapshot: 6 MB less to download, about a second more to boot",
+        help="leave out the memory snapshot: 6 MB less to download, about two seconds more to boot",
     )
 
     serve = commands.add_parser("serve", help="serve APP locally, rebuilding on every save")
