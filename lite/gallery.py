@@ -37,7 +37,13 @@ def index_html(entries: list[tuple[str, str]]) -> str:
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <title>lite examples</title>
-<link rel="stylesheet" href="lite.css">
+<style>
+  body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0; }}
+  main {{ max-width: 44rem; margin: 0 auto; padding: 2rem 1rem; }}
+  ul {{ list-style: none; padding: 0; }}
+  li {{ padding: 0.75rem 0; border-bottom: 1px solid #8884; }}
+  a {{ color: #ea580c; font-weight: 600; }}
+</style>
 </head>
 <body>
 <main>
