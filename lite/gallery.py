@@ -10,7 +10,7 @@ import ast
 import html
 from pathlib import Path
 
-from lite.site import BuildError, check_app, write_app, write_assets
+from lite.site import BuildError, check_app, page_head, write_app, write_assets
 
 
 def summary(app: Path) -> str:
@@ -29,23 +29,16 @@ def index_html(entries: list[tuple[str, str]]) -> str:
         + "</li>"
         for name, text in entries
     )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<link rel="icon" href="data:,">
-<title>lite examples</title>
-<style>
-  body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0; }}
-  main {{ max-width: 44rem; margin: 0 auto; padding: 2rem 1rem; }}
-  ul {{ list-style: none; padding: 0; }}
-  li {{ padding: 0.75rem 0; border-bottom: 1px solid #8884; }}
-  a {{ color: #ea580c; font-weight: 600; }}
-</style>
-</head>
-<body>
+    style = """<style>
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; }
+  main { max-width: 44rem; margin: 0 auto; padding: 2rem 1rem; }
+  ul { list-style: none; padding: 0; }
+  li { padding: 0.75rem 0; border-bottom: 1px solid #8884; }
+  a { color: #ea580c; font-weight: 600; }
+</style>"""
+    return (
+        page_head("lite examples", style)
+        + f"""<body>
 <main>
 <h1>lite examples</h1>
 <p>Gradio apps running entirely in your browser, on Pyodide.</p>
@@ -56,6 +49,7 @@ def index_html(entries: list[tuple[str, str]]) -> str:
 </body>
 </html>
 """
+    )
 
 
 def build_gallery(examples_dir: Path, out: Path, *, static_dir: Path | None = None) -> list[str]:

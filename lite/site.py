@@ -180,8 +180,8 @@ def app_files(app_dir: Path, entry: str, *, exclude: Path | None = None) -> list
     return found
 
 
-def page_html(title: str, *, assets: str = "", head: str = "") -> str:
-    title = html.escape(title)
+def page_head(title: str, extra: str = "") -> str:
+    """The start of every page lite writes, up to the end of its <head>."""
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -189,17 +189,28 @@ def page_html(title: str, *, assets: str = "", head: str = "") -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
-<title>{title}</title>
-<style>body {{ margin: 0; }}</style>
-<link rel="stylesheet" href="{assets}lite.css">
-<script type="module" src="{assets}lite.js"></script>{head}
+<title>{html.escape(title)}</title>
+{extra}
 </head>
-<body>
-<noscript>{title} is a Python app that runs in your browser; please enable JavaScript.</noscript>
+"""
+
+
+def page_html(title: str, *, assets: str = "", head: str = "") -> str:
+    scripts = (
+        "<style>body { margin: 0; }</style>\n"
+        f'<link rel="stylesheet" href="{assets}lite.css">\n'
+        f'<script type="module" src="{assets}lite.js"></script>{head}'
+    )
+    return (
+        page_head(title, scripts)
+        + f"""<body>
+<noscript>{html.escape(title)} is a Python app that runs in your browser: \
+please enable JavaScript.</noscript>
 <gradio-lite manifest="app.json"></gradio-lite>
 </body>
 </html>
 """
+    )
 
 
 def write_app(
@@ -221,15 +232,17 @@ def write_app(
     for name in files:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(app_dir / name, target / name)
+    config = prerender(app)
     manifest: dict[str, object] = {
         "entry": app.name,
         "files": files,
         "requirements": requirements,
         "stateKey": state_key,
-        "config": prerender(app),
+        "config": config,
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
-    (out / "index.html").write_text(page_html(app.name, assets=assets, head=head), "utf-8")
+    title = (config or {}).get("title") or app_dir.name
+    (out / "index.html").write_text(page_html(title, assets=assets, head=head), "utf-8")
     return manifest
 
 

@@ -91,16 +91,7 @@ function textbox(config: ComponentConfig, b: Block): ReturnType<Builder> {
     const type = kind === "password" || kind === "email" ? kind : "text";
     box = h("input", { ...common, type, class: "lite-input" });
   }
-  b.root.append(box);
-  return {
-    control: box,
-    get: () => box.value,
-    set: (value) => {
-      box.value = toText(value);
-    },
-    onChange: listen([box], "input"),
-    onSubmit: lines > 1 ? never : onEnter(box),
-  };
+  return textField(b, box, lines > 1 ? never : onEnter(box));
 }
 
 function numberBox(config: ComponentConfig, b: Block): ReturnType<Builder> {
@@ -113,6 +104,15 @@ function numberBox(config: ComponentConfig, b: Block): ReturnType<Builder> {
     class: "lite-input",
     disabled: !config.interactive,
   });
+  return textField(b, box, onEnter(box));
+}
+
+/** A field whose value is the text in `box`, as typed. */
+function textField(
+  b: Block,
+  box: HTMLInputElement | HTMLTextAreaElement,
+  onSubmit: ReturnType<Builder>["onSubmit"],
+): ReturnType<Builder> {
   b.root.append(box);
   return {
     control: box,
@@ -121,7 +121,7 @@ function numberBox(config: ComponentConfig, b: Block): ReturnType<Builder> {
       box.value = toText(value);
     },
     onChange: listen([box], "input"),
-    onSubmit: onEnter(box),
+    onSubmit,
   };
 }
 
