@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import pickle
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
@@ -18,6 +17,7 @@ from typing import Any
 
 from .candidates import Candidates, find_candidates, label, too_big_message
 from .codec import CodecError, decode, encode
+from .fingerprint import fingerprint, immutable
 from .reach import Reacher
 from .store import ChangeCallback, Store, StoreFullError
 
@@ -31,7 +31,6 @@ that reaches a value encodes it, so a bigger one would slow every such event dow
 LogCallback = Callable[[str, str], None]
 
 _MISSING: Any = object()
-_IMMUTABLE_LEAVES = (type(None), bool, int, float, str, bytes)
 
 
 class GlobalStateError(Exception):
@@ -266,20 +265,16 @@ class GlobalState:
         # then replaces encoding it after every event.
         module, name = self._candidates.slots[key]
         value = vars(module).get(name, _MISSING)
-        if value is not _MISSING and _immutable(value):
+        if value is not _MISSING and immutable(value):
             self._frozen[key] = value
         else:
             self._frozen.pop(key, None)
-        self._prints[key] = _fingerprint(value)
+        self._prints[key] = fingerprint(value)
 
     def _unchanged(self, key: str, value: object) -> bool:
-        """Cheaply, is `value` still exactly the committed one? False means "encode it".
-
-        pickle runs in C, several times faster than our codec, and tells types apart
-        (1, 1.0 and True differ), so equal bytes prove an equal value. The bytes are
-        only compared, never loaded, and never stored."""
+        """Cheaply, is `value` still exactly the committed one? False means "encode it"."""
         committed = self._prints.get(key)
-        return committed is not None and _fingerprint(value) == committed
+        return committed is not None and fingerprint(value) == committed
 
     def _make_per_tab(self, key: str, message: str) -> None:
         self._log("warning", message)
@@ -310,22 +305,3 @@ async def _call(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str,
     if inspect.isawaitable(result):
         result = await result
     return result
-
-
-def _fingerprint(value: object) -> bytes | None:
-    try:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
-        return None  # compared by encoding instead
-
-
-def _immutable(value: object) -> bool:
-    pending: list[Any] = [value]  # a loop, not recursion: values may be nested deeply
-    while pending:
-        item = pending.pop()
-        kind = type(item)
-        if kind is tuple or kind is frozenset:
-            pending.extend(item)
-        elif kind not in _IMMUTABLE_LEAVES:
-            return False
-    return True
