@@ -3,30 +3,24 @@ Chromium that cannot reach anything but this machine."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import textwrap
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Playwright, Request, Route
 
 from lite.server import SiteServer, start
 from lite.site import build_site
+from tests.browser_setup import CHROMIUM_ARGS as BASE_ARGS
+from tests.browser_setup import choose, is_offsite
 
 from .pages import write_bare_page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 OUT = Path(__file__).resolve().parent / "out"
-SYSTEM_CHROMIUM = "/usr/bin/chromium"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *BASE_ARGS,
     # Belt and braces for the contexts that are not routed (routing would switch off the
     # HTTP cache, which the warm-boot figure measures): no host name resolves.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
@@ -34,16 +28,9 @@ CHROMIUM_ARGS = [
 
 
 def chromium_executable(playwright: Playwright) -> str | None:
-    """The same choice as tests/browser_setup.py: $LITE_CHROMIUM, Playwright's, the system's."""
-    explicit = os.environ.get("LITE_CHROMIUM")
-    if explicit:
-        return explicit
-    return None if Path(playwright.chromium.executable_path).is_file() else SYSTEM_CHROMIUM
-
-
-def is_offsite(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+    """The tests' choice: $LITE_CHROMIUM, Playwright's own Chromium, the system's."""
+    bundled = playwright.chromium.executable_path
+    return choose(bundled if Path(bundled).is_file() else None)
 
 
 class Harness:

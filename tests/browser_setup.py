@@ -2,7 +2,8 @@
 
 Order: $LITE_CHROMIUM, Playwright's own Chromium, the system's /usr/bin/chromium, and
 as root on Debian/Ubuntu an apt-get install of it (Playwright cannot download its
-browsers on every machine). tests/browser/conftest.py makes the same choice.
+browsers on every machine). The browser tests (tests/browser/conftest.py) and the
+benchmark harness (bench/harness.py) launch Chromium with what is defined here.
 """
 
 from __future__ import annotations
@@ -11,8 +12,24 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
+# No background traffic: this machine (and CI) reach no host but the package registries.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def is_offsite(url: str) -> bool:
+    """A request that would leave this machine."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
 
 
 def bundled_chromium() -> str | None:

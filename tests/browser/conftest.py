@@ -13,24 +13,15 @@ import textwrap
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from browser_setup import choose
+from browser_setup import CHROMIUM_ARGS, choose, is_offsite
 from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, Playwright, Route
 from playwright.sync_api import Error as PlaywrightError
 
 from lite.server import SiteServer, start
 from lite.site import build_site, write_assets
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # The front end sets data-status on <gradio-lite>: "loading", then "ready" once the app
 # is rendered or "error" once a boot failure is shown. Tests wait for either.
 READY = 'gradio-lite[data-status="ready"]'
@@ -73,8 +64,7 @@ def new_context(
     """Every context the tests open (the `context` and `page` fixtures too) stays offline."""
 
     def guard(route: Route) -> None:
-        parts = urlsplit(route.request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS:
+        if is_offsite(route.request.url):
             offsite_requests.append(route.request.url)
             route.abort()
         else:
