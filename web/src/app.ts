@@ -1,8 +1,10 @@
 // One running app: its worker, its message queue and the flow of events
 // between the form and Python.
 
+import { endpointOf, LiteError, type PredictResult, resultError } from "./api";
 import { h } from "./dom";
-import type { AppConfig, ErrorInfo, EventResult, PageMessage, WorkerMessage } from "./protocol";
+import { clearShared, readShared } from "./shared_hook";
+import type { AppConfig, ErrorInfo, EventResult, Json, PageMessage, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
 import type { AppSource } from "./source";
@@ -12,15 +14,20 @@ import { Coalescer, Outbox } from "./queue";
 export type Status = "loading" | "ready" | "error";
 
 interface Sent {
-  kind: "event" | "clear";
+  /** "predict": a JS API call; its answer goes to `answer`, never to the form. */
+  kind: "event" | "clear" | "predict";
   /** Clear bumps the generation; results of older events no longer overwrite the outputs. */
   generation: number;
   live: boolean;
+  answer?: { resolve: (result: PredictResult) => void; reject: (error: LiteError) => void };
 }
 
 export class App {
   /** Hook: another tab changed the app's shared data. Replace to re-run load events etc. */
   onStateChanged: (names: string[]) => void;
+  /** Resolves with the config once Python is ready; rejects with the boot error. */
+  readonly whenReady: Promise<AppConfig>;
+  private settleReady!: { resolve: (config: AppConfig) => void; reject: (error: LiteError) => void };
 
   private readonly area = h("div", { class: "lite-area" });
   private readonly toasts = new Toasts();
@@ -32,6 +39,7 @@ export class App {
   private view: InterfaceView | null = null;
   private config: AppConfig | null = null;
   private nextId = 0;
+  private appId = "";
   private generation = 0;
   private answered = false;
   /** The worker answered Ready; before that, a failure is a boot failure. */
@@ -45,6 +53,8 @@ export class App {
     host.replaceChildren(h("div", { class: "lite-root" }, this.area, this.toasts.root));
     this.area.append(this.progress.root);
     this.setStatus("loading");
+    this.whenReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
+    this.whenReady.catch(() => undefined); // a page that never awaits it logs no unhandled rejection
     this.onStateChanged = () => {
       this.toasts.notice("Shared data was updated in another tab");
       // Opt-in: show the new shared data by running the function again on the current
@@ -63,6 +73,7 @@ export class App {
 
     source.then(
       ({ config, ...s }) => {
+        this.appId = s.appId;
         this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage);
         // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
         if (config) this.show(config);
@@ -102,7 +113,7 @@ export class App {
         this.result(message);
         break;
       case "state-changed":
-        this.host.dispatchEvent(new CustomEvent("lite-state-changed", { detail: { names: message.names } }));
+        this.emit("lite-state-changed", { names: message.names });
         this.onStateChanged(message.names);
         break;
     }
@@ -117,7 +128,8 @@ export class App {
     this.booted = true;
     this.setStatus("ready");
     this.outbox.openUp();
-    this.host.dispatchEvent(new CustomEvent("lite-ready"));
+    this.settleReady.resolve(config);
+    this.emit("lite-ready", { config });
   }
 
   private show(config: AppConfig): void {
@@ -155,7 +167,50 @@ export class App {
     }
     this.area.replaceChildren(bootErrorBox(error));
     this.setStatus("error");
-    this.host.dispatchEvent(new CustomEvent("lite-error", { detail: error }));
+    const failure = new LiteError(error);
+    this.settleReady.reject(failure);
+    for (const [id, sent] of this.sent) {
+      this.sent.delete(id);
+      sent.answer?.reject(failure);
+    }
+    this.emit("lite-error", { ...error, phase: "boot" });
+  }
+
+  /** The JS API's call: run the function on `data` (config order) without touching the form. */
+  predict(data: Json[]): Promise<PredictResult> {
+    return new Promise((resolve, reject) => {
+      const id = ++this.nextId;
+      this.sent.set(id, { kind: "predict", generation: this.generation, live: false, answer: { resolve, reject } });
+      this.outbox.send({ type: "event", id, data });
+    });
+  }
+
+  /** The config the page shows (pre-rendered or Python's), or null before there is one. */
+  get currentConfig(): AppConfig | null {
+    return this.config;
+  }
+
+  /** Testing hook: form events (submits, live runs, clears) whose answer has not arrived. */
+  get pendingFormEvents(): number {
+    return [...this.sent.values()].filter((s) => s.kind !== "predict").length;
+  }
+
+  /** Testing hook: the values the output components show, page form, in config order. */
+  shownOutputs(): Json[] {
+    return this.view?.outputs.map((field) => field.get()) ?? [];
+  }
+
+  /** Testing hooks (shared_hook.ts) until the shared-data API lands: stored entries, reset. */
+  sharedEntries(): Promise<Record<string, string>> {
+    return readShared(this.appId);
+  }
+
+  clearSharedData(): Promise<void> {
+    return clearShared(this.appId);
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.host.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   /** Send the current input values; while another event runs this one queues behind it. */
@@ -192,6 +247,20 @@ export class App {
     this.sent.delete(result.id);
     this.outbox.settle(result.id);
     this.updatePending();
+    const endpoint = this.config === null ? "" : endpointOf(this.config);
+    const source = sent?.kind === "predict" ? "predict" : "form";
+    if (sent?.kind === "clear") {
+      // Clear answers with no data; it is not a result of the function.
+    } else if (result.ok && result.data !== null) {
+      this.emit("lite-result", { data: result.data, endpoint, source });
+      sent?.answer?.resolve({ data: result.data, endpoint });
+    } else if (!result.ok) {
+      const failure = resultError(this.config, result.error, result.input_errors);
+      const { kind, name: type, message, traceback, inputErrors: input_errors } = failure;
+      this.emit("lite-error", { kind, type, message, traceback, input_errors, phase: "event", source });
+      sent?.answer?.reject(failure);
+    }
+    if (sent?.kind === "predict") return;
     for (const toast of result.toasts) this.toasts.show(toast);
     const view = this.view;
     if (view !== null && sent !== undefined && sent.generation === this.generation) {

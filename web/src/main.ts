@@ -1,7 +1,9 @@
 // Entry point of lite.js: defines <gradio-lite>. Each element runs one app in
 // its own module worker. Assets (worker.js, pyodide/) sit beside this script.
 
+import { type PredictResult, predictInputs } from "./api";
 import { App } from "./app";
+import type { AppConfig } from "./protocol";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
 const assetsUrl = new URL(".", import.meta.url).href;
@@ -9,6 +11,34 @@ const assetsUrl = new URL(".", import.meta.url).href;
 export class GradioLiteElement extends HTMLElement {
   /** The running app, once connected; its onStateChanged hook can be replaced. */
   app: App | null = null;
+
+  /** JS API: resolves with the app's config when Python is ready, rejects with the boot error. */
+  readonly ready: Promise<AppConfig>;
+  private started!: (app: App) => void;
+
+  constructor() {
+    super();
+    this.ready = new Promise<App>((resolve) => (this.started = resolve)).then((app) => app.whenReady);
+    this.ready.catch(() => undefined); // unawaited, a boot error is shown in the page only
+  }
+
+  /** The app's components and endpoint, once known (pre-rendered or booted). */
+  get config(): AppConfig | null {
+    return this.app?.currentConfig ?? null;
+  }
+
+  /**
+   * JS API, shaped like `@gradio/client`'s: `predict([v1, v2])`, `predict({Label: v})` or
+   * `predict("/api_name", ...)`. Runs the function with this page's session state and
+   * resolves with `{data}`, the outputs as JSON; the form is left alone. Rejects with a
+   * LiteError (name: the exception's class) when the function raises.
+   */
+  async predict(...args: unknown[]): Promise<PredictResult> {
+    const config = await this.ready;
+    const app = this.app;
+    if (app === null) throw new Error("The app is not running.");
+    return app.predict(predictInputs(config, args));
+  }
 
   connectedCallback(): void {
     if (this.app !== null) return; // moved in the DOM: keep the running app
@@ -25,6 +55,7 @@ export class GradioLiteElement extends HTMLElement {
     // Read inline content before App replaces the element's children.
     const source = this.source();
     this.app = new App(this, source, assetsUrl);
+    this.started(this.app);
   }
 
   private source(): Promise<AppSource> {

@@ -50,7 +50,7 @@ export interface Notice {
 
 let database: Promise<IDBPDatabase> | null = null;
 
-function db(): Promise<IDBPDatabase> {
+export function db(): Promise<IDBPDatabase> {
   database ??= openDB(DB_NAME, 1, {
     upgrade(upgrading) {
       upgrading.createObjectStore("meta", { keyPath: "ns" });

@@ -11,6 +11,8 @@ export interface OutputField {
   readonly config: ComponentConfig;
   readonly root: HTMLElement;
   set(value: Json): void;
+  /** The value last set, page form (the JS API and the testing kit read it). */
+  get(): Json;
   setPending(pending: boolean): void;
 }
 
@@ -43,10 +45,15 @@ export function createOutput(config: ComponentConfig): OutputField {
   }
   b.root.append(output);
   const render = renderers[config.type] ?? renderText;
+  let shown: Json = null;
   const field: OutputField = {
     config,
     root: b.root,
-    set: (value) => render(output, value),
+    set: (value) => {
+      shown = value;
+      render(output, value);
+    },
+    get: () => shown,
     setPending: (pending) => {
       b.root.classList.toggle("lite-pending", pending);
       if (pending) output.setAttribute("aria-busy", "true");
