@@ -1,0 +1,160 @@
+"""The pytest plugin (entry point `pytest11: lite`): the `lite_app` fixture.
+
+    def test_greets(lite_app):
+        app = lite_app("app.py")
+        app.set("name", "Ada")
+        app.submit()
+        assert app.output("output") == "Hello Ada!"
+
+Each app is built once per test session, exactly as `lite build` builds it, into a
+folder served on a free loopback port. Every `lite_app(...)` call opens its pages in a
+new browser context, so each test starts with empty shared data. With pytest-playwright
+installed, its `browser` fixture (and options: --headed, --slowmo, --tracing...) is used;
+otherwise the plugin launches Chromium itself. Playwright is only imported when a test
+uses the fixture, so this plugin costs nothing to projects that don't.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from collections.abc import Callable, Generator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from lite.server import SiteServer, start
+from lite.site import build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext
+
+    from lite.testing.page import LitePage
+
+PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's entry-point name
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin(PLAYWRIGHT_PLUGIN):
+        # Registered now, after every entry-point plugin, so its launch options wrap
+        # pytest-playwright's; a conftest.py can still wrap them in turn.
+        from lite.testing import launch
+
+        config.pluginmanager.register(launch, "lite-chromium")
+
+
+class Sites:
+    """Built sites under one served folder; each (app, state key) is built once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.server: SiteServer = start(root)
+        self._built: dict[tuple[Path, str | None], str] = {}
+        self._sources: dict[str, Path] = {}
+
+    def url(self, app: Path, state_key: str | None = None) -> str:
+        key = (app.resolve(), state_key)
+        if key not in self._built:
+            name = f"{len(self._built)}-{app.parent.name}-{app.stem}"
+            build_site(app, self.root / name, state_key=state_key)
+            self._built[key] = f"{self.server.url}{name}/"
+        return self._built[key]
+
+    def source_app(self, source: str) -> Path:
+        """An app.py holding `source`, in a folder of its own; one per distinct source."""
+        if source not in self._sources:
+            digest = hashlib.sha256(source.encode()).hexdigest()[:12]
+            folder = self.root.parent / f"source-{digest}"
+            folder.mkdir(exist_ok=True)
+            (folder / "app.py").write_text(source, "utf-8")
+            self._sources[source] = folder / "app.py"
+        return self._sources[source]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def app_path(path_or_source: str | Path, sites: Sites, test_dir: Path) -> Path:
+    """A path (ending in .py) relative to the test file's folder, or else to the working
+    directory; any other string is the app's source."""
+    if isinstance(path_or_source, str) and (
+        "\n" in path_or_source or not path_or_source.strip().endswith(".py")
+    ):
+        return sites.source_app(textwrap.dedent(path_or_source))
+    path = Path(path_or_source)
+    for candidate in (test_dir / path, Path.cwd() / path):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"no app file {str(path)!r} next to the test ({test_dir}) or in the working directory"
+    )
+
+
+@pytest.fixture(scope="session")
+def lite_sites(tmp_path_factory: pytest.TempPathFactory) -> Generator[Sites, None, None]:
+    """The session's built sites and their loopback server."""
+    sites = Sites(tmp_path_factory.mktemp("lite-sites") / "www")
+    sites.root.mkdir()
+    yield sites
+    sites.close()
+
+
+@pytest.fixture(scope="session")
+def lite_browser() -> Generator[Browser, None, None]:
+    """Chromium for the kit when pytest-playwright is not installed."""
+    from playwright.sync_api import sync_playwright
+
+    from lite.testing.browser import launch_args
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium
+        browser = chromium.launch(**launch_args({}, chromium.executable_path))
+        yield browser
+        browser.close()
+
+
+LiteApp = Callable[..., "LitePage | tuple[LitePage, ...]"]
+
+
+@pytest.fixture
+def lite_app(request: pytest.FixtureRequest, lite_sites: Sites) -> Generator[LiteApp, None, None]:
+    """lite_app(path_or_source, *, tabs=1, state_key=None) -> a ready LitePage (a tuple of
+    them for tabs > 1, tabs of one browser context)."""
+    try:
+        from lite.testing.page import LitePage
+    except ImportError as error:
+        raise ImportError(
+            "lite's testing kit needs Playwright: pip install playwright "
+            "(or install lite with its [testing] extra)"
+        ) from error
+
+    make_context: Callable[..., Any]
+    contexts: list[BrowserContext] = []
+    if request.config.pluginmanager.hasplugin(PLAYWRIGHT_PLUGIN):
+        make_context = request.getfixturevalue("new_context")  # it closes what it made
+    else:
+        browser: Browser = request.getfixturevalue("lite_browser")
+
+        def make_context(**kwargs: Any) -> BrowserContext:
+            context = browser.new_context(**kwargs)
+            contexts.append(context)
+            return context
+
+    def open_app(
+        path_or_source: str | Path, *, tabs: int = 1, state_key: str | None = None
+    ) -> LitePage | tuple[LitePage, ...]:
+        if tabs < 1:
+            raise ValueError("tabs must be at least 1")
+        url = lite_sites.url(app_path(path_or_source, lite_sites, request.path.parent), state_key)
+        context = make_context()
+        group: list[LitePage] = []
+        group.extend(LitePage(context.new_page(), url, siblings=group) for _ in range(tabs))
+        for page in group:
+            page.open()
+        return group[0] if tabs == 1 else tuple(group)
+
+    yield open_app
+    for context in contexts:
+        context.close()
