@@ -56,6 +56,7 @@ def _plain(number: float | int | None) -> float | int | None:
 
 class Number(Component):
     type = "number"
+    shortcuts = ("number",)
 
     def __init__(
         self,
@@ -104,6 +105,7 @@ class Number(Component):
 
 class Slider(Component):
     type = "slider"
+    shortcuts = ("slider",)
 
     def __init__(
         self,

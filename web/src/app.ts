@@ -1,6 +1,7 @@
 // One running app: its worker, its message queue and the flow of events
 // between the form and Python.
 
+import { loadModules } from "./components/registry";
 import { h } from "./dom";
 import type { AppConfig, ErrorInfo, EventResult, PageMessage, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
@@ -30,6 +31,8 @@ export class App {
   private readonly sent = new Map<number, Sent>();
   private readonly live = new Coalescer(() => this.submit(true));
   private view: InterfaceView | null = null;
+  /** Renders in order: each waits for the component modules (lazy chunks) it needs. */
+  private rendering: Promise<void> = Promise.resolve();
   private config: AppConfig | null = null;
   private nextId = 0;
   private generation = 0;
@@ -63,9 +66,9 @@ export class App {
 
     source.then(
       ({ config, ...s }) => {
-        this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage);
+        this.worker.postMessage({ type: "boot", assets_url: assetsUrl, ...s } satisfies PageMessage);
         // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
-        if (config) this.show(config);
+        if (config) void this.render(config, true);
       },
       (err: unknown) => this.fail(asError(err, "BootError")),
     );
@@ -93,7 +96,7 @@ export class App {
         });
         break;
       case "ready":
-        this.ready(message.config);
+        void this.ready(message.config);
         break;
       case "boot-error":
         this.fail(message.error);
@@ -108,16 +111,33 @@ export class App {
     }
   }
 
-  private ready(config: AppConfig): void {
+  private async ready(config: AppConfig): Promise<void> {
     // Keep the pre-rendered UI (and what was typed into it) when it is what Python made.
-    if (this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
-      this.show(config);
-    }
+    if (!(await this.render(config, false))) return;
     this.progress.root.remove();
     this.booted = true;
     this.setStatus("ready");
     this.outbox.openUp();
     this.host.dispatchEvent(new CustomEvent("lite-ready"));
+  }
+
+  /** Show `config` once its modules are loaded (`force`: even if it is what is shown); false if loading failed. */
+  private render(config: AppConfig, force: boolean): Promise<boolean> {
+    const done = this.rendering.then(async () => {
+      await loadModules([...config.inputs, ...config.outputs].map((c) => c.type));
+      if (force || this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
+        this.show(config);
+      }
+      return true;
+    });
+    this.rendering = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done.catch((err: unknown) => {
+      this.fail(asError(err, "LoadError"));
+      return false;
+    });
   }
 
   private show(config: AppConfig): void {
@@ -190,7 +210,6 @@ export class App {
   private result(result: EventResult): void {
     const sent = this.sent.get(result.id);
     this.sent.delete(result.id);
-    this.outbox.settle(result.id);
     this.updatePending();
     for (const toast of result.toasts) this.toasts.show(toast);
     const view = this.view;

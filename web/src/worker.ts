@@ -69,7 +69,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     post({ type: "progress", step: "runtime", text: "Starting Python" });
     // Fetch the app's files while Pyodide boots.
     const files = Promise.all(request.files.map(readFile));
-    const pyodideUrl = new URL("pyodide/", request.assetsUrl).href;
+    const pyodideUrl = new URL("pyodide/", request.assets_url).href;
     const { snapshot, pyodideModule } =
       pyodideUrl === early.pyodideUrl ? early : startFetching(pyodideUrl);
     const { loadPyodide } = await pyodideModule;
@@ -88,11 +88,11 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     // app's requirements, then "app" before it runs the entry file.
     const module = pyodide.pyimport("lite._browser") as unknown as BrowserModule;
     const bootRequest = {
-      appDir: APP_DIR,
+      app_dir: APP_DIR,
       entry: request.entry,
       requirements: request.requirements,
-      stateKey: request.stateKey,
-      appId: request.appId,
+      state_key: request.state_key,
+      app_id: request.app_id,
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;

@@ -5,14 +5,12 @@ import { h } from "../dom";
 import { setMarkdown } from "../markdown";
 import type { AppConfig, Json } from "../protocol";
 import { toText } from "../values";
-import { createInput, type InputField } from "./inputs";
-import { createOutput, type OutputField } from "./outputs";
+import { createInput, createOutput, type InputField, type OutputField } from "./component";
 
 export interface InterfaceView {
   root: HTMLElement;
   inputs: InputField[];
   outputs: OutputField[];
-  submit: HTMLButtonElement | null;
   clear: HTMLButtonElement | null;
   /** Where an event's error panel goes, next to the outputs. */
   errors: HTMLElement;
@@ -60,7 +58,6 @@ export function renderInterface(config: AppConfig): InterfaceView {
     root,
     inputs,
     outputs,
-    submit,
     clear,
     errors,
     onExample: (listener) => exampleListeners.push(listener),
