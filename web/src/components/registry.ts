@@ -7,6 +7,7 @@ import checkbox from "./checkbox";
 import { checkboxgroup, radio } from "./choices";
 import { html, json, label, markdown } from "./display";
 import dropdown from "./dropdown";
+import file from "./file";
 import number from "./number";
 import slider from "./slider";
 import textbox from "./textbox";
@@ -24,6 +25,7 @@ const eager = {
   label,
   markdown,
   html,
+  file,
 };
 
 const lazy = {};

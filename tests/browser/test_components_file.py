@@ -1,0 +1,82 @@
+"""File in real Chromium: bytes cross the worker seam as transferred buffers."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+SHOUT = """
+import gradio as gr
+from pathlib import Path
+
+def shout(f):
+    text = Path(f).read_text()
+    out = Path(f).with_suffix(".upper.txt")
+    out.write_text(text.upper())
+    return f.name.rsplit("/", 1)[-1] + ": " + text, str(out)
+
+gr.Interface(shout, gr.File(label="Upload", file_types=[".txt"]),
+             [gr.Textbox(label="Seen"), gr.File(label="Shouted")]).launch()
+"""
+
+# Counts object URLs made and revoked by the page, to show none leak.
+COUNT_URLS = """
+window.__urls = { made: 0, revoked: 0 };
+const create = URL.createObjectURL.bind(URL), revoke = URL.revokeObjectURL.bind(URL);
+URL.createObjectURL = (o) => { window.__urls.made++; return create(o); };
+URL.revokeObjectURL = (u) => { window.__urls.revoked++; return revoke(u); };
+"""
+
+
+def submit(page: Page) -> None:
+    page.get_by_role("button", name="Submit").click()
+
+
+def test_upload_reaches_python_as_a_path_and_the_output_downloads(
+    page, app_from_source, open_app, tmp_path
+):
+    open_app(page, app_from_source(SHOUT))
+    note = tmp_path / "note.txt"
+    note.write_text("héllo wörld")
+    page.get_by_label("Upload").set_input_files(note)
+    submit(page)
+    expect(page.get_by_label("Seen")).to_have_text("note.txt: héllo wörld")
+    link = page.get_by_label("Shouted").get_by_role("link", name="note.upper.txt")
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == "note.upper.txt"
+    assert info.value.path().read_text(encoding="utf-8") == "HÉLLO WÖRLD"
+
+
+def test_a_disallowed_file_type_is_a_clear_error(page, app_from_source, open_app, tmp_path):
+    open_app(page, app_from_source(SHOUT))
+    bad = tmp_path / "x.csv"
+    bad.write_text("a,b")
+    page.get_by_label("Upload").set_input_files(bad)
+    submit(page)
+    expect(page.locator(".lite-errors")).to_contain_text("Invalid file type")
+    # The app goes on.
+    good = tmp_path / "y.txt"
+    good.write_text("ok")
+    page.get_by_label("Upload").set_input_files(good)
+    submit(page)
+    expect(page.get_by_label("Seen")).to_have_text("y.txt: ok")
+
+
+def test_replaced_outputs_free_their_object_urls(page, app_from_source, open_app, tmp_path):
+    page.add_init_script(COUNT_URLS)
+    open_app(page, app_from_source(SHOUT))
+    note = tmp_path / "n.txt"
+    note.write_text("x")
+    page.get_by_label("Upload").set_input_files(note)
+    seen = page.get_by_label("Seen")
+    for i in range(200):
+        if i % 50 == 0:
+            page.get_by_label("Upload").set_input_files(note)
+        submit(page)
+        expect(page.locator("gradio-lite .lite-pending")).to_have_count(0)
+    expect(seen).to_have_text("n.txt: x")
+    urls = page.evaluate("window.__urls")
+    # One output URL per event, each revoked when the next replaced it; the picked
+    # file's preview URLs are revoked when another pick replaces them.
+    assert urls["made"] >= 200
+    assert urls["made"] - urls["revoked"] <= 2, urls
