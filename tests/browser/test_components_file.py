@@ -97,3 +97,20 @@ def test_file_tools_example_counts_words_in_several_files(page, built_site, open
     with page.expect_download() as info:
         page.get_by_label("Report").get_by_role("link", name="word_report.csv").click()
     assert info.value.path().read_text().splitlines()[:2] == ["word,count", "the,3"]
+
+
+def test_a_file_shipped_next_to_the_app_works_as_an_example(page, app_from_source, open_app):
+    url = app_from_source(
+        """
+        import gradio as gr
+        from pathlib import Path
+        gr.Interface(lambda f: Path(f).read_text().strip(), gr.File(label="Doc"),
+                     gr.Textbox(label="Text"), examples=[["sample.txt"]]).launch()
+        """,
+        sample__txt="shipped with the app\n",
+    )
+    open_app(page, url)
+    page.get_by_role("button", name="sample.txt", exact=True).click()
+    expect(page.get_by_label("Doc").locator("xpath=..")).to_contain_text("sample.txt")
+    submit(page)
+    expect(page.get_by_label("Text")).to_have_text("shipped with the app")
