@@ -6,8 +6,9 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .components import Component, State, from_shortcut
+from .components import Component, from_shortcut
 from .components.base import IGNORED_KEYWORDS
+from .components.state import State
 from .errors import UnsupportedError
 
 # Interface keywords that only matter on a server or for Gradio's own UI chrome.

@@ -237,7 +237,7 @@ def write_app(
         "entry": app.name,
         "files": files,
         "requirements": requirements,
-        "stateKey": state_key,
+        "state_key": state_key,
         "config": config,
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")

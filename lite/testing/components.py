@@ -3,7 +3,8 @@
 An entry says how a user would set an input (`set`: by filling, checking, selecting, as
 Playwright does it) and how to turn an output's page value (the JSON the runtime's
 `postprocess` made) back into the Python value the function returned (`read`). A new
-component adds one entry here.
+component adds one entry here. Files in an output value (FileData) are downloaded by the
+page object first, so a reader sees each one as its local path.
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple | set) else [value]
 
 
+def _upload(block: Locator, value: Any, config: Config) -> None:
+    """A path, or a list of paths for file_count="multiple"; None empties the picker."""
+    paths = [str(p) for p in _as_list(value)]
+    _control(block, config).set_input_files(paths)
+
+
 def _check_group(block: Locator, value: Any, config: Config) -> None:
     picked = set(_indexes(_as_list(value), config))
     for i, (display, _) in enumerate(choices(config)):
@@ -133,6 +140,8 @@ KINDS: dict[str, Kind] = {
     "label": Kind(read=_label),
     "markdown": Kind(),
     "html": Kind(),
+    # Output files arrive as local paths already: the page object downloads them.
+    "file": Kind(set=_upload),
 }
 
 

@@ -8,6 +8,9 @@ Python types the function returned (components.py). The page's JS API (`el.ready
 
 from __future__ import annotations
 
+import base64
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import ConsoleMessage, Page
@@ -32,6 +35,20 @@ _WATCH_ERRORS = """el => {
 }"""
 
 
+# The bytes behind a URL the page holds (an object URL of a received file, or a file of
+# the site), as base64: Playwright hands strings across, not bytes.
+_FETCH_BASE64 = """async (el, url) => {
+  const blob = await (await fetch(url)).blob();
+  const data = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+  return data.slice(data.indexOf(",") + 1);
+}"""
+
+
 class AppBootError(Exception):
     """The app did not start in the browser; the message holds its traceback."""
 
@@ -39,9 +56,17 @@ class AppBootError(Exception):
 class LitePage:
     """A page of the app: `.page` is the Playwright Page for anything not covered here."""
 
-    def __init__(self, page: Page, url: str, *, siblings: list[LitePage] | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        url: str,
+        *,
+        siblings: list[LitePage] | None = None,
+        downloads: Path | None = None,
+    ) -> None:
         self.page = page
         self.url = url
+        self._downloads = downloads
         self._siblings = siblings if siblings is not None else [self]
         self._config: Config = {}
         self.element = page.locator("gradio-lite").first
@@ -117,7 +142,7 @@ class LitePage:
         self.wait_until_idle()
         i, config = self._find("outputs", label)
         shown = self.element.evaluate("el => el.app.shownOutputs()")
-        return kind(config).read(shown[i], config)
+        return self._read(config, shown[i])
 
     def error(self) -> str | None:
         """The error shown for the last event: gr.Error's message, "Type: message" for
@@ -141,9 +166,8 @@ class LitePage:
         )
         if "error" in answer:
             raise AppError(answer["error"])
-        return [
-            kind(c).read(v, c) for c, v in zip(self._config["outputs"], answer["data"], strict=True)
-        ]
+        outputs = zip(self._config["outputs"], answer["data"], strict=True)
+        return [self._read(config, value) for config, value in outputs]
 
     # ---- shared data ----
 
@@ -172,6 +196,27 @@ class LitePage:
             polling=50,
             timeout=EVENT_TIMEOUT_MS,
         )
+
+    def _read(self, config: Config, value: Any) -> Any:
+        return kind(config).read(self._download_files(value), config)
+
+    def _download_files(self, value: Any) -> Any:
+        """`value` with each FileData in it replaced by the path of a local copy."""
+        if isinstance(value, list):
+            return [self._download_files(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if value.get("_type") != "file":
+            return {k: self._download_files(v) for k, v in value.items()}
+        if not value.get("url"):
+            return value.get("path")
+        if self._downloads is None:
+            self._downloads = Path(tempfile.mkdtemp(prefix="lite-downloads-"))
+        self._downloads.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=self._downloads))  # names may repeat
+        target = folder / Path(value.get("orig_name") or "file").name
+        target.write_bytes(base64.b64decode(self.element.evaluate(_FETCH_BASE64, value["url"])))
+        return str(target)
 
     def _front(self) -> None:
         # Playwright's actionability checks wait for animation frames, which only the

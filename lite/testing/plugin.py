@@ -119,7 +119,9 @@ LiteApp = Callable[..., "LitePage | tuple[LitePage, ...]"]
 
 
 @pytest.fixture
-def lite_app(request: pytest.FixtureRequest, lite_sites: Sites) -> Generator[LiteApp, None, None]:
+def lite_app(
+    request: pytest.FixtureRequest, lite_sites: Sites, tmp_path: Path
+) -> Generator[LiteApp, None, None]:
     """lite_app(path_or_source, *, tabs=1, state_key=None) -> a ready LitePage (a tuple of
     them for tabs > 1, tabs of one browser context)."""
     try:
@@ -150,7 +152,11 @@ def lite_app(request: pytest.FixtureRequest, lite_sites: Sites) -> Generator[Lit
         url = lite_sites.url(app_path(path_or_source, lite_sites, request.path.parent), state_key)
         context = make_context()
         group: list[LitePage] = []
-        group.extend(LitePage(context.new_page(), url, siblings=group) for _ in range(tabs))
+        downloads = tmp_path / "lite-downloads"  # output files, fetched from the page
+        group.extend(
+            LitePage(context.new_page(), url, siblings=group, downloads=downloads)
+            for _ in range(tabs)
+        )
         for page in group:
             page.open()
         return group[0] if tabs == 1 else tuple(group)

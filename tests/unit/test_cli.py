@@ -112,7 +112,7 @@ def test_build_writes_the_layout(app: Path, tmp_path: Path) -> None:
         "entry": "app.py",
         "files": ["app.py", "util.py"],
         "requirements": [],
-        "stateKey": "scores-v1",
+        "state_key": "scores-v1",
     }
 
 

@@ -62,7 +62,7 @@ def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
         "entry": "app.py",
         "files": ["app.py"],
         "requirements": ["regex"],
-        "stateKey": None,
+        "state_key": None,
         "config": None,  # no Interface to pre-render
     }
     assert manifest == expected

@@ -4,7 +4,7 @@ import { endpointOf, LiteError, predictInputs, resultError } from "../src/api";
 import type { AppConfig, ComponentConfig } from "../src/protocol";
 
 function input(id: number, label: string, value: ComponentConfig["value"]): ComponentConfig {
-  return { id, type: "textbox", label, show_label: true, info: null, visible: true, interactive: true, value, props: {} };
+  return { id, type: "textbox", label, show_label: true, info: null, visible: true, interactive: true, value, props: { lines: 1, max_lines: 20, placeholder: null, type: "text" } };
 }
 
 const config: AppConfig = {

@@ -1,0 +1,89 @@
+// Dropdown: a <select> (multiple for multiselect), or a text box with suggestions
+// when custom values are allowed.
+
+import { h } from "../dom";
+import type { Json } from "../protocol";
+import type { Block } from "../render/block";
+import { type Choice, choiceIndex, sameJson, toChoices, toList, toText } from "../values";
+import { listen, onEnter, textOutput } from "./widgets";
+import { type Config, defineComponent, type Widget } from "./types";
+
+export interface Props {
+  choices: [string, Json][];
+  multiselect: boolean;
+  allow_custom_value: boolean;
+  max_choices: number | null;
+}
+
+export default defineComponent<Props>({
+  input(config: Config<Props>, b: Block) {
+    const choices = toChoices(config.props.choices);
+    const { multiselect, max_choices } = config.props;
+    if (config.props.allow_custom_value && !multiselect) return custom(config, b, choices);
+    const select = h("select", {
+      id: b.controlId,
+      class: "lite-input",
+      multiple: multiselect,
+      disabled: !config.interactive,
+    });
+    choices.forEach(([display], i) => select.append(h("option", { value: String(i) }, display)));
+    b.root.append(select);
+    const selected = (): Json[] =>
+      Array.from(select.selectedOptions).flatMap((o) => {
+        const choice = choices[Number(o.value)];
+        return choice ? [choice[1]] : [];
+      });
+    // Past max_choices, the other options can't be picked (Gradio greys them out).
+    const limit = (): void => {
+      if (!multiselect || max_choices === null) return;
+      const full = select.selectedOptions.length >= max_choices;
+      for (const option of Array.from(select.options)) option.disabled = full && !option.selected;
+    };
+    select.addEventListener("change", limit);
+    return {
+      control: select,
+      get: () => (multiselect ? selected() : (selected()[0] ?? null)),
+      set: (value) => {
+        const wanted = toList(value);
+        for (const option of Array.from(select.options)) {
+          const choice = choices[Number(option.value)];
+          option.selected = choice !== undefined && wanted.some((w) => sameJson(w, choice[1]));
+        }
+        // A single select shows blank for a value that is not a choice (or null).
+        if (!multiselect && !wanted.some((w) => choiceIndex(choices, w) >= 0)) select.selectedIndex = -1;
+        limit();
+      },
+      onChange: listen([select], "change"),
+    };
+  },
+  output: (_config, b) => textOutput(b, "dropdown"),
+});
+
+function custom(config: Config<Props>, b: Block, choices: Choice[]): Widget {
+  const listId = `${b.controlId}-list`;
+  const box = h("input", {
+    id: b.controlId,
+    type: "text",
+    list: listId,
+    class: "lite-input",
+    disabled: !config.interactive,
+  });
+  const list = h("datalist", { id: listId });
+  for (const [display] of choices) list.append(h("option", { value: display }));
+  b.root.append(box, list);
+  return {
+    control: box,
+    get: () => {
+      // A typed choice's display text stands for its value; anything else is sent as typed.
+      const match = choices.find(([display]) => display === box.value);
+      if (match) return match[1];
+      return box.value === "" ? null : box.value;
+    },
+    set: (value) => {
+      const i = choiceIndex(choices, value);
+      box.value = i >= 0 ? (choices[i]?.[0] ?? "") : toText(value);
+    },
+    onChange: listen([box], "input"),
+    onSubmit: onEnter(box),
+  };
+}
