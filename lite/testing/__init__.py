@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["AppBootError", "AppError", "LitePage"]
+from lite.testing.errors import AppBootError, AppError
+
+__all__ = ["AppBootError", "AppError", "LitePage", "NodeApp"]
 
 if TYPE_CHECKING:
-    from lite.testing.page import AppBootError, AppError, LitePage
+    from lite.testing.node import NodeApp
+    from lite.testing.page import LitePage
 
 
 def __getattr__(name: str) -> Any:
     # Playwright is imported only when a page object is asked for.
-    if name in __all__:
-        from lite.testing import page
+    if name == "LitePage":
+        from lite.testing.page import LitePage
 
-        return getattr(page, name)
+        return LitePage
+    if name == "NodeApp":
+        from lite.testing.node import NodeApp
+
+        return NodeApp
     raise AttributeError(name)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playwright.sync_api import Locator
+if TYPE_CHECKING:  # engine="node" reads values without Playwright installed
+    from playwright.sync_api import Locator
 
 # A component's config as the page has it (protocol.ts ComponentConfig).
 Config = dict[str, Any]
 # (the component's block in the page, the value, its config)
-Setter = Callable[[Locator, Any, Config], None]
+Setter = Callable[["Locator", Any, Config], None]
 Reader = Callable[[Any, Config], Any]
 
 

@@ -19,9 +19,9 @@ from playwright.sync_api import Error as PlaywrightError
 from lite.state.candidates import label as shared_label
 from lite.state.codec import decode
 from lite.testing.components import Config, kind
+from lite.testing.errors import BOOT_TIMEOUT_MS, EVENT_TIMEOUT_MS, AppBootError, AppError
 
-BOOT_TIMEOUT_MS = 120_000
-EVENT_TIMEOUT_MS = 60_000
+__all__ = ["AppBootError", "AppError", "LitePage"]
 _SETTLED = '[data-status="ready"], [data-status="error"]'
 # Keeps the last form event's error where error() can read it; a later answer clears it.
 _WATCH_ERRORS = """el => {
@@ -47,10 +47,6 @@ _FETCH_BASE64 = """async (el, url) => {
   });
   return data.slice(data.indexOf(",") + 1);
 }"""
-
-
-class AppBootError(Exception):
-    """The app did not start in the browser; the message holds its traceback."""
 
 
 class LitePage:
@@ -244,7 +240,3 @@ class LitePage:
 
     def _labels(self, side: str) -> list[str]:
         return [c["label"] for c in self._config[side]]
-
-
-class AppError(Exception):
-    """The app's function raised (or rejected its inputs) in a predict() call."""

@@ -20,7 +20,7 @@ import hashlib
 import textwrap
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -30,6 +30,7 @@ from lite.site import build_site
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
+    from lite.testing.node import NodeApp
     from lite.testing.page import LitePage
 
 PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's entry-point name
@@ -50,16 +51,20 @@ class Sites:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.server: SiteServer = start(root)
-        self._built: dict[tuple[Path, str | None], str] = {}
+        self._built: dict[tuple[Path, str | None], str] = {}  # -> folder name
         self._sources: dict[str, Path] = {}
 
-    def url(self, app: Path, state_key: str | None = None) -> str:
+    def folder(self, app: Path, state_key: str | None = None) -> Path:
+        """The site's folder, built on first use."""
         key = (app.resolve(), state_key)
         if key not in self._built:
             name = f"{len(self._built)}-{app.parent.name}-{app.stem}"
             build_site(app, self.root / name, state_key=state_key)
-            self._built[key] = f"{self.server.url}{name}/"
-        return self._built[key]
+            self._built[key] = name
+        return self.root / self._built[key]
+
+    def url(self, app: Path, state_key: str | None = None) -> str:
+        return f"{self.server.url}{self.folder(app, state_key).name}/"
 
     def source_app(self, source: str) -> Path:
         """An app.py holding `source`, in a folder of its own; one per distinct source."""
@@ -115,42 +120,55 @@ def lite_browser() -> Generator[Browser, None, None]:
         browser.close()
 
 
-LiteApp = Callable[..., "LitePage | tuple[LitePage, ...]"]
+LiteApp = Callable[..., "LitePage | NodeApp | tuple[LitePage, ...]"]
 
 
 @pytest.fixture
 def lite_app(
     request: pytest.FixtureRequest, lite_sites: Sites, tmp_path: Path
 ) -> Generator[LiteApp, None, None]:
-    """lite_app(path_or_source, *, tabs=1, state_key=None) -> a ready LitePage (a tuple of
-    them for tabs > 1, tabs of one browser context)."""
-    try:
-        from lite.testing.page import LitePage
-    except ImportError as error:
-        raise ImportError(
-            "lite's testing kit needs Playwright: pip install playwright "
-            "(or install lite with its [testing] extra)"
-        ) from error
-
-    make_context: Callable[..., Any]
+    """lite_app(path_or_source, *, tabs=1, state_key=None, engine="chromium") -> a ready
+    LitePage (a tuple of them for tabs > 1, tabs of one browser context), or with
+    engine="node" a NodeApp (predict, error and shared data only, no browser)."""
     contexts: list[BrowserContext] = []
-    if request.config.pluginmanager.hasplugin(PLAYWRIGHT_PLUGIN):
-        make_context = request.getfixturevalue("new_context")  # it closes what it made
-    else:
-        browser: Browser = request.getfixturevalue("lite_browser")
+    nodes: list[NodeApp] = []
 
-        def make_context(**kwargs: Any) -> BrowserContext:
-            context = browser.new_context(**kwargs)
-            contexts.append(context)
+    def new_context() -> BrowserContext:
+        if request.config.pluginmanager.hasplugin(PLAYWRIGHT_PLUGIN):
+            context: BrowserContext = request.getfixturevalue("new_context")()  # it closes them
             return context
+        browser: Browser = request.getfixturevalue("lite_browser")
+        contexts.append(browser.new_context())
+        return contexts[-1]
 
     def open_app(
-        path_or_source: str | Path, *, tabs: int = 1, state_key: str | None = None
-    ) -> LitePage | tuple[LitePage, ...]:
+        path_or_source: str | Path,
+        *,
+        tabs: int = 1,
+        state_key: str | None = None,
+        engine: str = "chromium",
+    ) -> LitePage | NodeApp | tuple[LitePage, ...]:
         if tabs < 1:
             raise ValueError("tabs must be at least 1")
-        url = lite_sites.url(app_path(path_or_source, lite_sites, request.path.parent), state_key)
-        context = make_context()
+        app = app_path(path_or_source, lite_sites, request.path.parent)
+        if engine == "node":
+            if tabs != 1:
+                raise ValueError("engine='node' runs one tab; use the browser for more")
+            from lite.testing.node import NodeApp
+
+            nodes.append(NodeApp(lite_sites.folder(app, state_key)))
+            return nodes[-1]
+        if engine != "chromium":
+            raise ValueError(f"engine must be 'chromium' or 'node', not {engine!r}")
+        try:
+            from lite.testing.page import LitePage
+        except ImportError as error:
+            raise ImportError(
+                "lite's testing kit needs Playwright: pip install playwright "
+                "(or install lite with its [testing] extra)"
+            ) from error
+        url = lite_sites.url(app, state_key)
+        context = new_context()
         group: list[LitePage] = []
         downloads = tmp_path / "lite-downloads"  # output files, fetched from the page
         group.extend(
@@ -162,5 +180,7 @@ def lite_app(
         return group[0] if tabs == 1 else tuple(group)
 
     yield open_app
+    for node in nodes:
+        node.close()
     for context in contexts:
         context.close()

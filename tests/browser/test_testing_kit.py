@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lite.site import BuildError
 from lite.testing import AppBootError, AppError, LitePage
 from lite.testing.page import BOOT_TIMEOUT_MS
 
@@ -49,6 +50,11 @@ def test_an_app_that_fails_to_start_raises_its_traceback_at_once(lite_app):
     assert "in load_model" in message
     assert "KeyError: 'weights'" in message
     assert time.monotonic() - started < BOOT_TIMEOUT_MS / 1000 / 2
+
+
+def test_an_app_with_a_syntax_error_fails_the_build_with_its_line(lite_app):
+    with pytest.raises(BuildError, match="invalid syntax at line 3"):
+        lite_app("import gradio as gr\n\ndef broken(:\n    pass\n")
 
 
 def test_an_unknown_label_names_the_labels_there_are(lite_app):
@@ -171,3 +177,38 @@ def test_an_authors_project_runs_with_plain_pytest(tmp_path):
     assert "test_broken" in out
     assert "AppBootError" in out
     assert "KeyError: 'weights'" in out
+
+
+# ---- engine="node": the same runtime, without a browser ----
+
+SCORES = HELLO.parents[1] / "score_tracker" / "app.py"
+
+
+def test_node_engine_predicts_with_the_real_runtime(lite_app):
+    app = lite_app(HELLO, engine="node")
+    assert app.predict("Ada", 2) == ["Hello, Ada!!"]
+    assert app.predict(name="Bo", intensity=1) == ["Hello, Bo!"]
+    with pytest.raises(AppError, match="^intensity: "):
+        app.predict("Ada", "lots")
+    assert app.error().startswith("intensity: ")
+    with pytest.raises(TypeError, match="the inputs are: \\['name', 'intensity'\\]"):
+        app.predict(Name="Ada")
+
+
+def test_node_engine_keeps_shared_data_and_resets_it(lite_app):
+    app = lite_app(SCORES, engine="node")
+    assert app.predict(5) == [[5]]
+    assert app.predict(Score=7) == [[7, 5]]
+    assert app.shared_state() == {"scores": [5.0, 7.0]}
+    app.reset_shared_state()
+    assert app.shared_state() == {}
+    assert app.predict(1) == [[1]]
+
+
+def test_node_engine_reports_exceptions_and_boot_failures(lite_app):
+    app = lite_app(LIVE, engine="node")
+    assert app.predict(21) == [42]
+    with pytest.raises(AppError, match="ValueError: negative"):
+        app.predict(-1)
+    with pytest.raises(AppBootError, match="KeyError: 'weights'"):
+        lite_app(BROKEN, engine="node")
