@@ -2,7 +2,9 @@
 lite._browser) run by Node instead of a page, for predict-level tests without a browser.
 
 There is no DOM, so only predict(), error(), shared_state() and reset_shared_state() are
-offered. One runner is one tab: shared data lives in its memory.
+offered. One runner is one tab: shared data lives in its memory. Python boots once per
+runner; restart() runs the app again in it (fresh module values, session and shared
+data) in milliseconds, so the plugin keeps one runner per app for the whole session.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ class NodeApp:
         self._node = node
         self._last_error: str | None = None
         self._next_id = 0
-        self._start()
+        self._launch()
 
-    def _start(self) -> None:
+    def _launch(self) -> None:
         self._process = subprocess.Popen(
             [self._node, str(RUNNER), str(self.site)],
             stdin=subprocess.PIPE,
@@ -52,7 +54,18 @@ class NodeApp:
             target=_pump, args=(self._process.stdout, self._lines), daemon=True
         )
         self._pump.start()
-        reply = self._receive(("ready", "boot-error"), BOOT_TIMEOUT_MS)
+        self._started(self._receive(("ready", "boot-error"), BOOT_TIMEOUT_MS))
+
+    def restart(self) -> None:
+        """Run the app again: the module's initial values, a new session, no shared data."""
+        if self._process.poll() is not None:
+            self._launch()
+            return
+        self._send({"type": "restart"})
+        self._started(self._receive(("ready", "boot-error"), BOOT_TIMEOUT_MS))
+
+    def _started(self, reply: dict[str, Any]) -> None:
+        self._last_error = None
         if reply["type"] == "boot-error":
             self.close()
             error = reply["error"]
@@ -82,9 +95,8 @@ class NodeApp:
         return {shared_label(key): decode(text) for key, text in sorted(entries.items())}
 
     def reset_shared_state(self) -> None:
-        """A new runner: empty shared data, the module's initial values, a fresh session."""
-        self.close()
-        self._start()
+        """Empty shared data: the app runs again (the module's initial values, a new session)."""
+        self.restart()
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -5,8 +5,10 @@
 //
 // It answers on stdout, one JSON message per line: the worker's messages (ready or
 // boot-error, then a result per event), plus {"type": "shared", "entries": {...}}. It
-// reads requests on stdin, one per line: the page's {"type": "event", "id", "data"} or
-// {"type": "shared"}. Shared data lives in this process's memory: one runner is one tab.
+// reads requests on stdin, one per line: the page's {"type": "event", "id", "data"},
+// {"type": "shared"}, or {"type": "restart"}: run the app again in this Python, with fresh
+// module values, session and shared data, which takes milliseconds where booting Python
+// takes seconds. Shared data lives in this process's memory: one runner is one tab.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -99,10 +101,21 @@ async function startPython() {
   return loadPyodide(options);
 }
 
-const store = new MemoryStore();
+let store = new MemoryStore();
 let browser = null;
-try {
-  const pyodide = await startPython();
+let pyodide = null;
+
+async function start() {
+  browser = null;
+  store = new MemoryStore();
+  pyodide ??= await startPython();
+  // The app's own modules go, so they run afresh (lite's runtime and the stdlib stay).
+  pyodide.runPython(`
+import sys
+for _name, _module in list(sys.modules.items()):
+    if (getattr(_module, "__file__", None) or "").startswith("${APP_DIR}/"):
+        del sys.modules[_name]
+`);
   pyodide.FS.mkdirTree(APP_DIR);
   for (const name of manifest.files ?? [manifest.entry]) {
     const path = `${APP_DIR}/${name}`;
@@ -120,18 +133,25 @@ try {
   const host = { post: (json) => send(JSON.parse(json)), store };
   const reply = JSON.parse(await module.boot(JSON.stringify(request), host));
   if (reply.type === "ready") browser = module;
-  send(reply);
-} catch (err) {
-  const message = err instanceof Error ? err.message : String(err);
-  send({ type: "boot-error", error: { kind: "exception", type: "BootError", message, traceback: null } });
+  return reply;
+}
+
+async function startAndSay() {
+  try {
+    send(await start());
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    send({ type: "boot-error", error: { kind: "exception", type: "BootError", message, traceback: null } });
+  }
 }
 
 // One request at a time, in arrival order, like the worker.
-let chain = Promise.resolve();
+let chain = startAndSay();
 createInterface({ input: process.stdin }).on("line", (line) => {
   chain = chain.then(async () => {
     const message = JSON.parse(line);
     if (message.type === "shared") send({ type: "shared", entries: store.shared() });
+    else if (message.type === "restart") await startAndSay();
     else if (browser !== null) send(JSON.parse(await browser.handle(line)));
   });
 });

@@ -53,6 +53,7 @@ class Sites:
         self.server: SiteServer = start(root)
         self._built: dict[tuple[Path, str | None], str] = {}  # -> folder name
         self._sources: dict[str, Path] = {}
+        self._nodes: dict[Path, NodeApp] = {}
 
     def folder(self, app: Path, state_key: str | None = None) -> Path:
         """The site's folder, built on first use."""
@@ -76,7 +77,20 @@ class Sites:
             self._sources[source] = folder / "app.py"
         return self._sources[source]
 
+    def node(self, app: Path, state_key: str | None = None) -> NodeApp:
+        """The app running in Node, started afresh: one Python per app for the session."""
+        from lite.testing.node import NodeApp
+
+        folder = self.folder(app, state_key)
+        if folder in self._nodes:
+            self._nodes[folder].restart()
+        else:
+            self._nodes[folder] = NodeApp(folder)
+        return self._nodes[folder]
+
     def close(self) -> None:
+        for node in self._nodes.values():
+            node.close()
         self.server.shutdown()
         self.server.server_close()
 
@@ -131,7 +145,6 @@ def lite_app(
     LitePage (a tuple of them for tabs > 1, tabs of one browser context), or with
     engine="node" a NodeApp (predict, error and shared data only, no browser)."""
     contexts: list[BrowserContext] = []
-    nodes: list[NodeApp] = []
 
     def new_context() -> BrowserContext:
         if request.config.pluginmanager.hasplugin(PLAYWRIGHT_PLUGIN):
@@ -154,10 +167,7 @@ def lite_app(
         if engine == "node":
             if tabs != 1:
                 raise ValueError("engine='node' runs one tab; use the browser for more")
-            from lite.testing.node import NodeApp
-
-            nodes.append(NodeApp(lite_sites.folder(app, state_key)))
-            return nodes[-1]
+            return lite_sites.node(app, state_key)
         if engine != "chromium":
             raise ValueError(f"engine must be 'chromium' or 'node', not {engine!r}")
         try:
@@ -180,7 +190,5 @@ def lite_app(
         return group[0] if tabs == 1 else tuple(group)
 
     yield open_app
-    for node in nodes:
-        node.close()
     for context in contexts:
         context.close()

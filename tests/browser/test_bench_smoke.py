@@ -23,6 +23,7 @@ def test_every_figure_is_measured(playwright, tmp_path):
         tab_events=3,
         scaling_sizes=[10, 100],
         scaling_events=1,
+        testkit_runs=1,
     )
     results = run_all(playwright, options, lambda line: None, out=tmp_path)
 
@@ -37,6 +38,7 @@ def test_every_figure_is_measured(playwright, tmp_path):
     for size in (10, 100):
         assert {f"scaling.append.{size}", f"scaling.touch.{size}"} <= keys
     assert {"crosstab.notice", "contention.rate", "contention.lost"} <= keys
+    assert {"testkit.chromium", "testkit.node", "testkit.node.predict"} <= keys
 
     for figure in results.figures:
         assert figure.samples, figure.key

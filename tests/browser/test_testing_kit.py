@@ -203,6 +203,23 @@ def test_node_engine_keeps_shared_data_and_resets_it(lite_app):
     app.reset_shared_state()
     assert app.shared_state() == {}
     assert app.predict(1) == [[1]]
+    # The next test's app runs afresh in the same Python: module values, session, data.
+    again = lite_app(SCORES, engine="node")
+    assert again.shared_state() == {}
+    assert again.predict(2) == [[2]]
+
+
+def test_node_engine_runs_helper_modules_afresh(lite_app, tmp_path):
+    (tmp_path / "helper.py").write_text("seen = []\n")
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\nimport helper\n\n"
+        "def add(x):\n    helper.seen.append(x)\n    return len(helper.seen)\n\n"
+        "gr.Interface(add, 'text', 'number').launch()\n"
+    )
+    assert lite_app(tmp_path / "app.py", engine="node").predict("a") == [1]
+    app = lite_app(tmp_path / "app.py", engine="node")
+    assert app.predict("b") == [1]
+    assert app.shared_state() == {"helper.seen": ["b"]}
 
 
 def test_node_engine_reports_exceptions_and_boot_failures(lite_app):
