@@ -12,6 +12,7 @@ import type {
   PageMessage,
   WorkerMessage,
 } from "./protocol";
+import { LateFiles } from "./lazy";
 import { StateStore } from "./store";
 
 const APP_DIR = "/home/pyodide/app";
@@ -48,6 +49,8 @@ const host: Host = {
 };
 
 let browser: BrowserModule | null = null;
+const lateFiles = new LateFiles();
+let pyodideApi: PyodideAPI | null = null;
 
 // One message at a time: each waits for the one before it (the boot included).
 let chain: Promise<void> = Promise.resolve();
@@ -59,7 +62,9 @@ scope.addEventListener("message", (event) => {
 async function dispatch(message: PageMessage): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
+    if (browser !== null) startLateFiles(message.files);
   } else {
+    if (message.type === "event") await lateFiles.whenLoaded(); // the function may read them
     post(await handle(message.id, JSON.stringify(message)));
   }
 }
@@ -68,7 +73,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
   try {
     post({ type: "progress", step: "runtime", text: "Starting Python" });
     // Fetch the app's files while Pyodide boots.
-    const files = Promise.all(request.files.map(readFile));
+    const files = Promise.all(LateFiles.split(request.files).now.map(readFile));
     const pyodideUrl = new URL("pyodide/", request.assetsUrl).href;
     const { snapshot, pyodideModule } =
       pyodideUrl === early.pyodideUrl ? early : startFetching(pyodideUrl);
@@ -84,6 +89,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     const pyodide = await startPython(loadPyodide, options, await snapshot);
     post({ type: "progress", step: "packages", text: "Installing packages" });
     writeFiles(pyodide, await files);
+    pyodideApi = pyodide; // for the big files, written once the app is ready
     // lite._browser.boot posts the rest: "packages" again while it installs the
     // app's requirements, then "app" before it runs the entry file.
     const module = pyodide.pyimport("lite._browser") as unknown as BrowserModule;
@@ -198,6 +204,20 @@ async function readFile(file: AppFile): Promise<FileData> {
   const response = await fetch(file.url);
   if (!response.ok) throw new Error(`Could not fetch ${file.url}: HTTP ${response.status}`);
   return { name: file.name, content: new Uint8Array(await response.arrayBuffer()) };
+}
+
+/** After Ready is posted: the big files, which the boot went without (lazy.ts). */
+function startLateFiles(files: AppFile[]): void {
+  // Marked for tests/browser/test_big_files.py: no big file is requested before it.
+  performance.mark("lite:ready");
+  const later = LateFiles.split(files).later;
+  if (pyodideApi === null || later.length === 0) return;
+  const pyodide = pyodideApi;
+  lateFiles.loadLater(
+    later,
+    (name, content) => writeFiles(pyodide, [{ name, content }]),
+    (text) => post({ type: "notice", level: "warning", text }),
+  );
 }
 
 function writeFiles(pyodide: PyodideAPI, files: FileData[]): void {
