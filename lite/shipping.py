@@ -63,6 +63,8 @@ def select(
     imported = imported_files(app_dir, entry)
     ignored = _git_ignored(app_dir, found, shipment.notes)
     chosen: list[str] = []
+    # Left out by a rule the author may not expect; the build names them.
+    left_out: dict[str, list[str]] = {"git-ignored": [], "secret": [], "not imported": []}
     for rel in found:
         included = any(matches(g, rel) for g in include)
         if rel != entry and any(matches(g, rel) for g in exclude):
@@ -75,15 +77,19 @@ def select(
         elif included:
             if secret:
                 shipment.warnings.append(f"shipping {rel}: it was included, and it is public")
-        elif (
-            secret
-            or name.startswith(".")
-            or name.endswith((".py", ".pyc", ".pyo"))
-            or rel in BUILD_INPUTS
-            or rel in ignored
-        ):
+        elif name.startswith(".") or rel in BUILD_INPUTS:
+            continue
+        elif secret or rel in ignored or name.endswith(".py"):
+            reason = "secret" if secret else "git-ignored" if rel in ignored else "not imported"
+            left_out[reason].append(rel)
             continue
         chosen.append(rel)
+    for reason, names in left_out.items():
+        if names:
+            more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+            shipment.notes.append(
+                f"left out, {reason}: {', '.join(names[:5])}{more} (--include GLOB ships them)"
+            )
     chosen.sort(key=lambda rel: (rel != entry, rel))
     shipment.files = {rel: (app_dir / rel).stat().st_size for rel in chosen}
     return shipment

@@ -47,10 +47,12 @@ def test_imports_are_followed_transitively(tmp_path: Path) -> None:
         "pkg/deep/core.py",
         "pkg/models.py",
     }
-    files = shipped(tmp_path)
-    assert files[0] == "app.py"
-    assert "pkg/unused.py" not in files and "tool.py" not in files
-    assert "tests/test_app.py" not in files
+    shipment = select(tmp_path, "app.py")
+    assert list(shipment.files)[0] == "app.py"
+    assert shipment.notes == [
+        "left out, not imported: tool.py, pkg/unused.py, tests/test_app.py"
+        " (--include GLOB ships them)"
+    ]
 
 
 def test_namespace_packages_dynamic_imports_and_the_standard_library(tmp_path: Path) -> None:
@@ -145,6 +147,10 @@ def test_secrets_never_ship_unless_imported(tmp_path: Path) -> None:
     shipment = select(tmp_path, "app.py")
     assert list(shipment.files) == ["app.py", "data.csv", "secrets.py"]
     assert shipment.warnings == ["shipping secrets.py: the app imports it, and it is public"]
+    assert shipment.notes == [
+        "left out, secret: API.KEY, credentials.ini, id_rsa.pub, secrets.json, server.pem"
+        " (--include GLOB ships them)"
+    ]
 
 
 def test_include_and_exclude(tmp_path: Path) -> None:
@@ -236,7 +242,7 @@ def test_git_ignored_files_are_left_out(tmp_path: Path) -> None:
     # An ignored file ships when the app imports it, or when it is included.
     expected = ["app.py", "keep.csv", "local_settings.py", "run.log", "tracked.csv"]
     assert list(shipment.files) == expected
-    assert shipment.notes == []
+    assert shipment.notes == ["left out, git-ignored: dump/x.csv (--include GLOB ships them)"]
 
 
 def test_without_git_the_rule_is_skipped_with_a_note(
