@@ -188,16 +188,18 @@ def lazy_files(shipment: Shipment, reads: set[str] | None) -> list[str]:
     """The big files to load after the app is ready: those the app did not read (nor
     list the folder of) when it started on the host. If it could not start there, none:
     booting slower beats failing."""
-    if reads is None:
-        return []
-    return [
+    big = [
         name
         for name, size in shipment.files.items()
-        if size >= LAZY_SIZE
-        and name not in reads
-        and name.rpartition("/")[0] not in reads
-        and not name.endswith(".whl")  # requirements install before the app starts
+        # Modules may be imported from a cached .pyc without being opened; wheels
+        # install before the app starts.
+        if size >= LAZY_SIZE and not name.endswith((".py", ".whl"))
     ]
+    if reads is None:
+        if big:
+            _note(f"{', '.join(big)} load at boot: the app could not start on this machine")
+        return []
+    return [name for name in big if name not in reads and name.rpartition("/")[0] not in reads]
 
 
 def page_head(title: str, extra: str = "") -> str:

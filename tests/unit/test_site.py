@@ -52,13 +52,16 @@ gr.Interface(size, "text", "number").launch()
 
 
 def test_big_files_the_app_does_not_read_as_it_starts_load_later(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "src", {"app.py": LAZY_APP, "small.txt": "x"})
+    code = LAZY_APP + "def f():\n    import big_module\n"  # imported by an event only
+    app = make_app(tmp_path / "src", {"app.py": code, "small.txt": "x"})
     names = ["start.bin", "listed/a.bin", "later.bin", "data/later.bin", "w-1-py3-none-any.whl"]
+    names.append("big_module.py")
     for name in names:
         big(tmp_path / "src" / name)
     manifest = write_app(app, tmp_path / "out")
     assert manifest["files"] == [
         "app.py",
+        "big_module.py",
         "data/later.bin",
         "later.bin",
         "listed/a.bin",
@@ -70,10 +73,13 @@ def test_big_files_the_app_does_not_read_as_it_starts_load_later(tmp_path: Path)
     assert (tmp_path / "out/app/later.bin").stat().st_size == site.LAZY_SIZE
 
 
-def test_big_files_load_at_boot_when_the_app_cannot_start_on_the_host(tmp_path: Path) -> None:
+def test_big_files_load_at_boot_when_the_app_cannot_start_on_the_host(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     app = make_app(tmp_path / "src", {"app.py": "import browser_only\n"})
     big(tmp_path / "src" / "later.bin")
     assert write_app(app, tmp_path / "out")["lazy_files"] == []
+    assert "later.bin load at boot: the app could not start" in capsys.readouterr().err
 
 
 def test_bad_config_is_a_build_error(tmp_path: Path) -> None:
