@@ -65,13 +65,15 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
             ("none", []),
             ("first", values[:1]),
             ("all", values),
-            ("all, picked last first", values[::-1]),
+            ("picked last first", values[::-1]),
         ]
     if kind == "radio":
         return [("none", None)] + [(f"choice {v!r}", v) for v in values[:4]]
     if kind == "dropdown":
         if props.get("multiselect"):
-            rows = [("none", []), ("first", values[:1]), ("all, picked last first", values[::-1])]
+            # Gradio's page stops the user at max_choices; only its preprocess would not.
+            most = props.get("max_choices") or len(values)
+            rows = [("none", []), ("first", values[:1]), ("picked last first", values[::-1][:most])]
         else:
             rows = [("none", None)] + [(f"choice {v!r}", v) for v in values[:3]]
         if props.get("allow_custom_value"):

@@ -3,8 +3,9 @@
 Runs with Gradio's venv (bench/.gradio-venv, pinned in bench/gradio_server.py), never
 ours: `bench/.gradio-venv/bin/python tests/parity/gradio_side.py`. Each app runs in this
 process with its function wrapped to record what it receives, serves on a free loopback
-port, and gets each row over Gradio's HTTP API (`/gradio_api/run/<api_name>`, the
-endpoint its page and gradio_client call), in one session. One JSON file per app goes
+port, and gets each row over Gradio's HTTP API (`/gradio_api/call/<api_name>`, the
+endpoint gradio_client calls, through the queue as the page's events go), in one
+session. One JSON file per app goes
 to tests/parity/recorded/."""
 
 from __future__ import annotations
@@ -63,19 +64,32 @@ def load(path: Path, calls: record.Calls) -> gr.Interface:
     return made[-1]
 
 
-def post(url: str, body: dict[str, Any]) -> tuple[bool, Any]:
+def _open(request: urllib.request.Request | str) -> Any:
+    return _DIRECT.open(request, timeout=TIMEOUT_S)
+
+
+def call(base: str, api_name: str, data: list[Any], session: str) -> tuple[bool, Any]:
+    """One event through Gradio's queue, as its page sends it: (ok, data or error)."""
+    body = json.dumps({"data": data, "session_hash": session}).encode()
     request = urllib.request.Request(
-        url, json.dumps(body).encode(), {"Content-Type": "application/json"}
+        f"{base}/gradio_api/call/{api_name}", body, {"Content-Type": "application/json"}
     )
     try:
-        with _DIRECT.open(request, timeout=TIMEOUT_S) as response:
-            return True, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        text = error.read().decode(errors="replace")
-        try:
-            return False, json.loads(text)
-        except json.JSONDecodeError:
-            return False, {"error": text}
+        with _open(request) as response:
+            event_id = json.loads(response.read())["event_id"]
+    except urllib.error.HTTPError as error:  # refused before it ran (e.g. a validator)
+        return False, {"error": error.read().decode(errors="replace")}
+    event, last = None, None
+    with _open(f"{base}/gradio_api/call/{api_name}/{event_id}") as stream:
+        for raw in stream:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                event = line[len("event: ") :]
+            elif line.startswith("data: ") and event in ("complete", "error"):
+                last = (event == "complete", json.loads(line[len("data: ") :]))
+    if last is None:
+        return False, {"error": "no answer"}
+    return last
 
 
 def run_app(name: str, path: Path) -> dict[str, Any]:
@@ -137,17 +151,18 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
         quiet=True,
         show_error=True,
     )
-    url = f"http://127.0.0.1:{port}/gradio_api/run/{fn.api_name}"
+    base = f"http://127.0.0.1:{port}"
     session = secrets.token_hex(8)
     try:
         for row in rows:
             calls.reset()
             row["wire"] = payload.js_value(row["wire"])  # as the page sends it
-            ok, body = post(url, {"data": row["wire"], "session_hash": session})
+            ok, reply = call(base, fn.api_name, row["wire"], session)
             row["received"] = calls.received
             row["outcome"] = record.outcome(calls, ok)
-            row["message"] = None if ok or calls.raised != "Error" else body.get("error")
-            data = body.get("data") if ok else None
+            error = reply.get("error") if isinstance(reply, dict) else reply
+            row["message"] = None if ok or calls.raised != "Error" else error
+            data = reply if ok else None
             row["outputs"] = None if data is None else [data[i] for i in shown]
     finally:
         demo.close()

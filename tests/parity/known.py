@@ -18,7 +18,12 @@ class Known:
     row: str | None = None  # a substring of the row's name
 
 
-KNOWN: list[Known] = []
+UNPARSABLE = "Text that is not a number, typed into a Number"
+
+KNOWN: list[Known] = [
+    Known(UNPARSABLE, component="number", row="typed 'abc'"),
+    Known(UNPARSABLE, component="number", row="typed '1,5'"),
+]
 
 
 def reason(difference: Any) -> str | None:

@@ -38,7 +38,7 @@ def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | 
     inputs = config["inputs"]
     # Gradio's rows hold a value for every input; lite's page has no State inputs.
     page = [i for i, c in enumerate(recorded["inputs"]) if c["kind"] != "state"]
-    default = [payload.lite_page(c, c["value"]) for c in inputs]
+    default = [payload.lite_initial(c) for c in inputs]
     examples = (config.get("examples") or {}).get("rows") or []
     rows: list[list[Any] | None] = []
     for row in recorded["rows"]:
@@ -74,7 +74,8 @@ async def _run(runtime: Runtime, calls: record.Calls, rows: list[Any]) -> list[d
             {
                 "received": calls.received,
                 "outcome": record.outcome(calls, result["ok"]),
-                "message": error["message"] if error and error["kind"] == "error" else None,
+                # gr.Error's message, when the function raised it (as gradio_side records).
+                "message": error["message"] if error and calls.raised == "Error" else None,
                 "outputs": payload.pack(payload.js_value(result["data"])) if result["ok"] else None,
             }
         )

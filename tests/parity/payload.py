@@ -7,11 +7,11 @@ Both front ends are browsers, so every value they send has been through JavaScri
 - Gradio's number input is `<input type="number">`: what was typed reaches Python as
   the JS number it parses to, an empty or unparsable box as null (`typed_number`).
 - lite's number and slider inputs send the text as typed (Python validates it);
-  its choice inputs send the chosen values in the order of `choices`; its
+  its choice inputs send the chosen values in the order they were picked; its
   custom-value dropdown sends the display text's value, or the text typed
   (`lite_page`, mirroring web/src/render/inputs.ts and web/src/values.ts).
 - Each page fills empty inputs with its own defaults before the first submit
-  (`gradio_initial`, from Gradio's js/*/Index.svelte; lite's from its config).
+  (`gradio_initial`, from Gradio's js/*/Index.svelte; `lite_initial`, from inputs.ts).
 
 An edge value is written once, as the value a user puts on Gradio's page (or, for
 numbers, the text they type); lite's side gets what its page would send for the same
@@ -99,6 +99,13 @@ def gradio_initial(kind: str, value: Any) -> Any:
     return js_value(value)
 
 
+def lite_initial(config: dict[str, Any]) -> Any:
+    """What lite's page sends for an input left as it first shows it (inputs.ts createInput:
+    an empty Number starts at 0, as on Gradio's page)."""
+    value = config["value"]
+    return lite_page(config, 0 if config["type"] == "number" and value is None else value)
+
+
 def _same(a: Any, b: Any) -> bool:
     """values.ts sameJson: equal JSON text, as JS would write it."""
     return json.dumps(js_value(a)) == json.dumps(js_value(b))
@@ -115,7 +122,13 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
         return value is True
     wanted = value if isinstance(value, list) else ([] if value is None else [value])
     choices = [(str(c[0]), c[1]) for c in props.get("choices", [])]
-    picked = [v for _, v in choices if any(_same(w, v) for w in wanted)]
+    # pickedIndices: the first matching choice of each wanted value, in the wanted order.
+    order: list[int] = []
+    for w in wanted:
+        i = next((i for i, (_, v) in enumerate(choices) if _same(w, v)), None)
+        if i is not None and i not in order:
+            order.append(i)
+    picked = [choices[i][1] for i in order]
     if kind == "checkboxgroup":
         return picked
     if kind == "radio":
@@ -130,8 +143,7 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
             if match is not None:
                 return match
             return None if text == "" else text
-        first = next((v for v in [v for _, v in choices] if _same(v, value)), None)
-        return first
+        return picked[0] if picked else None
     return value
 
 

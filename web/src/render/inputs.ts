@@ -7,11 +7,11 @@ import type { ComponentConfig, Json } from "../protocol";
 import {
   type Choice,
   choiceIndex,
+  keepPickOrder,
   numberProp,
   parseNumber,
-  sameJson,
+  pickedIndices,
   toChoices,
-  toList,
   toText,
 } from "../values";
 import { type Block, block, errorSlot, setDescribedBy } from "./block";
@@ -48,7 +48,8 @@ export function createInput(config: ComponentConfig): InputField {
   const field = build(config, b);
   setDescribedBy(field.control, b.describedBy);
   if (!config.interactive) field.control.setAttribute("aria-disabled", "true");
-  field.set(config.value);
+  // Like Gradio's page, an empty Number starts at 0 (and is submitted as 0); Clear empties it.
+  field.set(config.type === "number" && config.value === null ? 0 : config.value);
   return {
     config,
     root: b.root,
@@ -207,16 +208,18 @@ function choiceGroup(config: ComponentConfig, b: Block, kind: "checkbox" | "radi
     return box;
   });
   b.root.append(group);
-  const picked = (): Json[] =>
-    boxes.flatMap((box, i) => (box.checked && choices[i] ? [choices[i][1]] : []));
+  // Values go in the order they were picked, as on Gradio's page.
+  let order: number[] = [];
+  const checked = (): number[] => boxes.flatMap((box, i) => (box.checked ? [i] : []));
+  for (const box of boxes) box.addEventListener("change", () => (order = keepPickOrder(order, checked())));
+  const picked = (): Json[] => keepPickOrder(order, checked()).flatMap((i) => (choices[i] ? [choices[i][1]] : []));
   return {
     control: group,
     get: () => (kind === "radio" ? (picked()[0] ?? null) : picked()),
     set: (value) => {
-      const wanted = toList(value);
+      order = pickedIndices(choices, value);
       boxes.forEach((box, i) => {
-        const choice = choices[i];
-        box.checked = choice !== undefined && wanted.some((w) => sameJson(w, choice[1]));
+        box.checked = order.includes(i);
       });
     },
     onChange: listen(boxes, "change"),
@@ -236,22 +239,20 @@ function dropdown(config: ComponentConfig, b: Block): ReturnType<Builder> {
   });
   choices.forEach(([display], i) => select.append(h("option", { value: String(i) }, display)));
   b.root.append(select);
+  // Values go in the order they were picked, as on Gradio's page.
+  let order: number[] = [];
+  const selectedNow = (): number[] => Array.from(select.selectedOptions, (o) => Number(o.value));
+  select.addEventListener("change", () => (order = keepPickOrder(order, selectedNow())));
   const selected = (): Json[] =>
-    Array.from(select.selectedOptions).flatMap((o) => {
-      const choice = choices[Number(o.value)];
-      return choice ? [choice[1]] : [];
-    });
+    keepPickOrder(order, selectedNow()).flatMap((i) => (choices[i] ? [choices[i][1]] : []));
   return {
     control: select,
     get: () => (multiple ? selected() : (selected()[0] ?? null)),
     set: (value) => {
-      const wanted = toList(value);
-      for (const option of Array.from(select.options)) {
-        const choice = choices[Number(option.value)];
-        option.selected = choice !== undefined && wanted.some((w) => sameJson(w, choice[1]));
-      }
+      order = pickedIndices(choices, value);
+      for (const option of Array.from(select.options)) option.selected = order.includes(Number(option.value));
       // A single select shows blank for a value that is not a choice (or null).
-      if (!multiple && !wanted.some((w) => choiceIndex(choices, w) >= 0)) select.selectedIndex = -1;
+      if (!multiple && order.length === 0) select.selectedIndex = -1;
     },
     onChange: listen([select], "change"),
     onSubmit: never,
