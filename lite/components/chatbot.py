@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import mimetypes
 import re
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import Error
@@ -14,6 +15,16 @@ from .base import Component
 from .display import json_safe
 
 Message = dict[str, Any]
+
+
+@dataclass
+class ChatMessage:
+    """gr.ChatMessage: one message as an object; the Chatbot reads it like the dict form."""
+
+    content: Any
+    role: str = "assistant"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    options: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Chatbot(Component):

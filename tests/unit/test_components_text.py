@@ -300,6 +300,16 @@ def test_chatbot_messages_become_typed_parts():
     assert bot.postprocess([{"role": "user", "content": None}]) == []  # nothing to show
 
 
+def test_chatbot_takes_chat_message_objects():
+    out = gr.Chatbot().postprocess(
+        [gr.ChatMessage("Hi"), gr.ChatMessage("Plan", role="user", metadata={"title": "T"})]
+    )
+    assert [(m["role"], m["metadata"], m["content"][0]["text"]) for m in out] == [
+        ("assistant", None, "Hi"),
+        ("user", {"title": "T"}, "Plan"),
+    ]
+
+
 def test_chatbot_rejects_the_old_tuple_format():
     with pytest.raises(Error, match="messages format"):
         gr.Chatbot().postprocess([("hi", "hello")])
