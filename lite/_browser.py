@@ -8,6 +8,7 @@ shared-state store (web/src/store.ts), which BrowserStore adapts to lite.state's
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -111,6 +112,8 @@ async def boot(manifest_json: str, host: Any) -> str:
     try:
         await _install(manifest.get("requirements") or [], manifest["app_dir"])
         _post(protocol.progress("app", "Starting the app"))
+        # Apps open their data files by relative path, as `python app.py` in its folder does.
+        os.chdir(manifest["app_dir"])
         runtime = Runtime(manifest["app_dir"], manifest["entry"])
         runtime.load()
         await runtime.share_globals(

@@ -3,6 +3,7 @@
 
 import { loadModules } from "./components/registry";
 import { h } from "./dom";
+import { packFiles, unpackFiles } from "./files";
 import type { AppConfig, ErrorInfo, EventResult, PageMessage, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
@@ -33,6 +34,8 @@ export class App {
   private view: InterfaceView | null = null;
   /** Renders in order: each waits for the component modules (lazy chunks) it needs. */
   private rendering: Promise<void> = Promise.resolve();
+  /** Messages wait here while an earlier event's uploads are read. */
+  private sending: Promise<void> = Promise.resolve();
   private config: AppConfig | null = null;
   private nextId = 0;
   private generation = 0;
@@ -62,7 +65,10 @@ export class App {
       const message = event.message || "The app's worker failed to load.";
       this.fail({ kind: "exception", type: "WorkerError", message, traceback: null });
     });
-    this.outbox = new Outbox((message: PageMessage) => this.worker.postMessage(message));
+    // Uploaded files' buffers are transferred to the worker, not copied.
+    this.outbox = new Outbox((message: PageMessage) =>
+      this.worker.postMessage(message, message.type === "event" ? (message.buffers ?? []) : []),
+    );
 
     source.then(
       ({ config, ...s }) => {
@@ -186,7 +192,14 @@ export class App {
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "event", generation: this.generation, live });
-    this.outbox.send({ type: "event", id, data: view.inputs.map((f) => f.get()) });
+    const data = view.inputs.map((f) => f.get());
+    // Reading uploads is async; the chain keeps messages in the order they were made.
+    this.sending = this.sending
+      .then(() => packFiles(data))
+      .then(
+        (packed) => this.outbox.send({ type: "event", id, ...packed }),
+        (err: unknown) => this.result(failedResult(id, asError(err, "UploadError"))),
+      );
     this.updatePending();
   }
 
@@ -203,7 +216,7 @@ export class App {
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "clear", generation: this.generation, live: false });
-    this.outbox.send({ type: "clear", id });
+    this.sending = this.sending.then(() => this.outbox.send({ type: "clear", id }));
     this.updatePending();
   }
 
@@ -216,7 +229,7 @@ export class App {
     if (view !== null && sent !== undefined && sent.generation === this.generation) {
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
-        result.data.forEach((value, i) => view.outputs[i]?.set(value));
+        unpackFiles(result.data, result.buffers ?? []).forEach((value, i) => view.outputs[i]?.set(value));
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
       if (result.error !== null) this.showError(result.error);
@@ -250,4 +263,8 @@ function log(level: "info" | "warning" | "error", text: string): void {
 function asError(err: unknown, type: string): ErrorInfo {
   const error = err instanceof Error ? err : new Error(String(err));
   return { kind: "exception", type, message: error.message, traceback: error.stack ?? null };
+}
+
+function failedResult(id: number, error: ErrorInfo): EventResult {
+  return { type: "result", id, ok: false, data: null, error, input_errors: [], toasts: [] };
 }

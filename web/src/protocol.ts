@@ -118,6 +118,8 @@ export interface EventRequest {
   id: number;
   /** Values of AppConfig.inputs, in order, page form. */
   data: Json[];
+  /** Uploaded files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
 }
 
 /** The Clear button: session state goes back to a fresh copy. */
@@ -154,6 +156,8 @@ export interface EventResult {
   ok: boolean;
   /** Values for AppConfig.outputs, in order, page form (ok only). */
   data: Json[] | null;
+  /** Output files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
   /** The event's failure (not ok, and no input_errors). */
   error: ErrorInfo | null;
   /** Inputs that failed validation; the function was not called. */

@@ -10,6 +10,7 @@ import colorpicker from "./colorpicker";
 import datetime from "./datetime";
 import { html, json, label, markdown } from "./display";
 import dropdown from "./dropdown";
+import file from "./file";
 import highlightedtext from "./highlightedtext";
 import number from "./number";
 import slider from "./slider";
@@ -28,6 +29,7 @@ const eager = {
   label,
   markdown,
   html,
+  file,
   colorpicker,
   datetime,
   highlightedtext,

@@ -4,6 +4,7 @@
 import { h } from "../dom";
 import type { ComponentConfig, Json } from "../protocol";
 import { moduleFor } from "../components/registry";
+import { revokeReceived } from "../files";
 import type { ComponentModule, Config, Widget } from "../components/types";
 import { textOutput } from "../components/widgets";
 import { block, errorSlot, setDescribedBy } from "./block";
@@ -70,7 +71,12 @@ export function createOutput(config: ComponentConfig): OutputField {
     config,
     root: b.root,
     get: () => widget.get(),
-    set: (value) => widget.set(value),
+    set: (value) => {
+      // The files shown before are gone from the page now: free their object URLs.
+      const before = widget.get();
+      widget.set(value);
+      revokeReceived(before);
+    },
     setPending: (pending) => {
       b.root.classList.toggle("lite-pending", pending);
       if (pending) widget.control.setAttribute("aria-busy", "true");
