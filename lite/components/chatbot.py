@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import Error
+from ..files import file_data
 from .base import Component
 from .display import json_safe
 
@@ -187,9 +188,9 @@ def _part(item: Any) -> dict[str, Any] | None:
     if isinstance(item, dict):
         kind = item.get("type")
         if "path" in item:
-            return _file_part({"path": str(item["path"])}, item.get("alt_text"))
+            return _file_part(item, item.get("alt_text"))
         if "file" in item or kind == "file":
-            return _file_part(json_safe(item.get("file") or {}), item.get("alt_text"))
+            return _file_part(item.get("file") or {}, item.get("alt_text"))
         if kind == "text":
             return {"type": "text", "text": str(item.get("text", ""))}
         if kind == "component":
@@ -206,10 +207,24 @@ def _part(item: Any) -> dict[str, Any] | None:
 
 
 def _file_part(file: dict[str, Any], alt_text: Any) -> dict[str, Any]:
-    path = str(file.get("path", ""))
-    file.setdefault("mime_type", mimetypes.guess_type(path)[0])
-    file.setdefault("orig_name", path.replace("\\", "/").rsplit("/", 1)[-1])
-    return {"type": "file", "file": file, "alt_text": alt_text}
+    """A file in a message as a FileData: its bytes go to the page beside the JSON
+    (lite/files.py), which shows images, audio and video inline and links the rest."""
+    path = file.get("path")
+    url = file.get("url")
+    if isinstance(path, str) and path.startswith(("http://", "https://", "data:")):
+        path, url = None, path
+    if not path:
+        if not isinstance(url, str):
+            raise Error(f"Chatbot: a file message needs a path or a URL, got {file!r}")
+        name = file.get("orig_name") or url.rsplit("/", 1)[-1]
+        data = {"_type": "file", "path": None, "url": url, "orig_name": name, "size": None}
+        data["mime_type"] = file.get("mime_type") or mimetypes.guess_type(name)[0]
+        return {"type": "file", "file": {**data, "buffer": None}, "alt_text": alt_text}
+    try:
+        data = file_data(str(path), file.get("orig_name"))
+    except FileNotFoundError:
+        raise Error(f"Chatbot: no such file {str(path)!r}") from None
+    return {"type": "file", "file": data, "alt_text": alt_text}
 
 
 def _split_reasoning(text: str, tags: list[tuple[str, str]]) -> list[tuple[str, bool, str]]:

@@ -3,6 +3,7 @@ user would: type, pick, submit, read what the page shows."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -160,13 +161,22 @@ def test_color_picker_and_datetime_as_a_user_sets_them(page, app_from_source, op
     expect(page.get_by_text("Enter a date as")).to_have_count(0)
 
 
+# A 1x1 PNG, which the chat app writes next to itself and shows.
+DOT = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5E"
+    "rkJggg=="
+)
 XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1"><script>window.__xss=1</script>'
 
 
 def test_chatbot_renders_markdown_bubbles_and_keeps_payloads_inert(page, app_from_source, open_app):
     url = app_from_source(
         f"""
+        import base64
         import gradio as gr
+
+        with open("dot.png", "wb") as f:
+            f.write(base64.b64decode({DOT!r}))
 
         def chat(message):
             return [
@@ -174,6 +184,7 @@ def test_chatbot_renders_markdown_bubbles_and_keeps_payloads_inert(page, app_fro
                 {{"role": "assistant", "content": "**Hello** there\\nsecond line " + {XSS!r}}},
                 {{"role": "assistant", "content": "I thought",
                   "metadata": {{"title": "Thinking", "status": "done"}}}},
+                {{"role": "assistant", "content": {{"path": "dot.png", "alt_text": "a dot"}}}},
             ]
 
         bot = gr.Chatbot(label="Conversation", placeholder="Say *hi*")
@@ -190,11 +201,17 @@ def test_chatbot_renders_markdown_bubbles_and_keeps_payloads_inert(page, app_fro
     bot = chat.locator('[data-role="assistant"]')
     expect(bot.locator("strong")).to_have_text("Hello")
     expect(bot.locator("br")).to_have_count(1)  # line_breaks=True: a newline is a break
-    expect(bot.locator(".lite-chat-bubble")).to_have_count(2)  # grouped: one row, two bubbles
+    expect(bot.locator(".lite-chat-bubble")).to_have_count(3)  # grouped: one row, 3 bubbles
     thought = bot.locator("details")
     expect(thought.locator("summary")).to_have_text("Thinking")
     expect(thought).not_to_have_attribute("open", "")
-    expect(chat.locator("img")).to_have_count(2)  # kept, but defused
+    expect(chat.locator(".lite-chat-text img")).to_have_count(2)  # kept, but defused
+    # The app's file arrives as bytes and shows through an object URL.
+    dot = bot.get_by_role("img", name="a dot")
+    expect(dot).to_have_attribute("src", re.compile(r"^blob:"))
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth === 1", arg=dot.element_handle()
+    )
     page.wait_for_timeout(300)  # give any handler a chance to fire
     assert page.evaluate("window.__xss") is None
     assert chat.locator("[onerror], script").count() == 0

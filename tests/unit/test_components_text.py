@@ -259,45 +259,46 @@ def test_datetime_postprocess_and_timezone():
 # ---- Chatbot ----
 
 
-def test_chatbot_messages_become_typed_parts():
+def test_chatbot_messages_become_typed_parts(tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"not really a png")
     bot = gr.Chatbot()
     history = [
         {"role": "user", "content": "  Hello\n  there"},
         {"role": "assistant", "content": "**Hi**", "metadata": {"title": "Thought"}},
-        {"role": "assistant", "content": [{"path": "pics/cat.png", "alt_text": "a cat"}]},
+        {"role": "assistant", "content": [{"path": str(picture), "alt_text": "a cat"}]},
     ]
-    assert bot.postprocess(history) == [
-        {
-            "role": "user",
-            "metadata": None,
-            "options": None,
-            "content": [{"type": "text", "text": "Hello\nthere"}],
-        },
-        {
-            "role": "assistant",
-            "metadata": {"title": "Thought"},
-            "options": None,
-            "content": [{"type": "text", "text": "**Hi**"}],
-        },
-        {
-            "role": "assistant",
-            "metadata": None,
-            "options": None,
-            "content": [
-                {
-                    "type": "file",
-                    "file": {
-                        "path": "pics/cat.png",
-                        "mime_type": "image/png",
-                        "orig_name": "cat.png",
-                    },
-                    "alt_text": "a cat",
-                }
-            ],
-        },
-    ]
+    text, thought, file = bot.postprocess(history)
+    assert text == {
+        "role": "user",
+        "metadata": None,
+        "options": None,
+        "content": [{"type": "text", "text": "Hello\nthere"}],
+    }
+    assert thought["metadata"] == {"title": "Thought"}
+    assert thought["content"] == [{"type": "text", "text": "**Hi**"}]
+    # A file is a FileData: its bytes travel to the page beside the JSON (lite/files.py).
+    [part] = file["content"]
+    assert part["type"] == "file" and part["alt_text"] == "a cat"
+    assert part["file"]["_type"] == "file" and part["file"]["path"] == str(picture)
+    assert part["file"]["mime_type"] == "image/png" and part["file"]["orig_name"] == "cat.png"
     assert bot.postprocess(None) == []
     assert bot.postprocess([{"role": "user", "content": None}]) == []  # nothing to show
+
+
+def test_chatbot_files_by_url_and_missing_files():
+    [message] = gr.Chatbot().postprocess(
+        [{"role": "assistant", "content": {"path": "https://example.com/a/dog.jpg"}}]
+    )
+    file = message["content"][0]["file"]
+    assert (file["path"], file["url"], file["orig_name"]) == (
+        None,
+        "https://example.com/a/dog.jpg",
+        "dog.jpg",
+    )
+    assert file["mime_type"] == "image/jpeg"
+    with pytest.raises(Error, match="no such file"):
+        gr.Chatbot().postprocess([{"role": "user", "content": {"path": "nowhere/x.png"}}])
 
 
 def test_chatbot_takes_chat_message_objects():

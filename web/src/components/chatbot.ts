@@ -1,8 +1,10 @@
 // Chatbot: the conversation as bubbles, user's on the right. Text parts are Markdown
 // through markdown.ts (marked + DOMPurify), or plain text with render_markdown=False.
-// Files and embedded components are named, not shown: the file seam lives elsewhere.
+// File parts arrive as FileData with an object URL (files.ts): images, audio and video
+// show inline, other files as a download link. Embedded components are only named.
 
 import { h } from "../dom";
+import { isFileData, revokeReceived } from "../files";
 import { setMarkdown } from "../markdown";
 import type { Json } from "../protocol";
 import styles from "./chatbot.css";
@@ -62,12 +64,21 @@ function part(item: JsonObject, props: Props): HTMLElement {
     else body.textContent = text;
     return body;
   }
-  if (item["type"] === "file") {
-    const file = isObject(item["file"]) ? item["file"] : {};
-    const name = item["alt_text"] ?? file["orig_name"] ?? file["path"] ?? "file";
-    return h("div", { class: "lite-chat-file" }, `📎 ${String(name)}`);
-  }
+  if (item["type"] === "file") return filePart(item);
   return h("div", { class: "lite-chat-file" }, `[${String(item["component"] ?? "component")}]`);
+}
+
+function filePart(item: JsonObject): HTMLElement {
+  const file = item["file"];
+  const alt = typeof item["alt_text"] === "string" ? item["alt_text"] : null;
+  if (!isFileData(file) || file.url === null) return h("div", { class: "lite-chat-file" }, alt ?? "(file)");
+  const name = file.orig_name ?? "file";
+  const kind = (file.mime_type ?? "").split("/")[0];
+  if (kind === "image") return h("img", { class: "lite-chat-media", src: file.url, alt: alt ?? name });
+  if (kind === "audio" || kind === "video") {
+    return h(kind, { class: "lite-chat-media", src: file.url, controls: true, "aria-label": alt ?? name });
+  }
+  return h("a", { class: "lite-chat-file", href: file.url, download: name }, `📎 ${alt ?? name}`);
 }
 
 function bubble(message: Message, props: Props): HTMLElement {
@@ -102,6 +113,12 @@ function render(output: HTMLOutputElement, value: Json, props: Props): void {
 function widget(config: Config<Props>, b: Block): Widget {
   const { props } = config;
   const w = outputWidget(b, "chatbot", (output, value) => render(output, value, props));
+  const show = w.set;
+  // The object URLs of the files shown before are freed when new messages replace them.
+  w.set = (value) => {
+    revokeReceived(w.get());
+    show(value);
+  };
   const style = w.output.style;
   if (props.height !== null) style.height = props.height;
   if (props.max_height !== null) style.maxHeight = props.max_height;
