@@ -54,7 +54,7 @@ test("categories get the app's colours first, then Gradio's palette in order", (
   const colors = categoryColors(toTokens([{ token: "a", class_or_confidence: "A" }, { token: "b", class_or_confidence: "B" }]), {
     A: "#123456",
   });
-  assert.deepEqual(colors.get("A"), { label: "#123456", background: "color-mix(in srgb, #123456 50%, transparent)" });
+  assert.deepEqual(colors.get("A"), { label: "#123456", background: "color-mix(in srgb, #123456 50%, white)" });
   assert.deepEqual(colors.get("B"), { label: "#22c55e", background: "#86efac" }); // 2nd: green
   assert.equal(scoreColor(-0.5), "rgba(128, 90, 213, 0.5)");
   assert.equal(scoreColor(3), "rgba(239, 68, 60, 1)");

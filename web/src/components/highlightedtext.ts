@@ -53,7 +53,9 @@ export function toTokens(value: Json): Token[] {
   });
 }
 
-/** Colours for every category: the app's color_map first, then Gradio's palette in order. */
+/** Colours for every category: the app's color_map first, then Gradio's palette in order.
+ *  A colour of the app's own is tinted with white (Gradio's 50% alpha on a light page),
+ *  so the dark token text stays readable in the dark scheme too. */
 export function categoryColors(tokens: Token[], colorMap: Props["color_map"]): Map<string, Colors> {
   const names: Record<string, string> = { ...colorMap };
   for (const { class_or_confidence: label } of tokens) {
@@ -67,7 +69,7 @@ export function categoryColors(tokens: Token[], colorMap: Props["color_map"]): M
       category,
       named
         ? { label: named[0], background: named[1] }
-        : { label: color, background: `color-mix(in srgb, ${color} 50%, transparent)` },
+        : { label: color, background: `color-mix(in srgb, ${color} 50%, white)` },
     );
   }
   return colors;
@@ -100,6 +102,7 @@ function render(output: HTMLOutputElement, value: Json, props: Props): void {
       } else {
         const color = colors.get(String(label));
         if (color) span.style.background = color.background;
+        span.classList.add("lite-ht-category"); // light background: dark text
         span.dataset["category"] = String(label);
         if (!props.show_legend && props.show_inline_category) {
           const chip = h("span", { class: "lite-ht-label" }, String(label));
