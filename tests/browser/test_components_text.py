@@ -56,7 +56,7 @@ def test_code_output_is_read_only_and_language_falls_back(page, app_from_source,
 
         gr.Interface(
             run,
-            gr.Code(language="json", label="Source", lines=3, show_line_numbers=False),
+            gr.Code(language="json", label="Source", lines=3, max_lines=5, show_line_numbers=False),
             [gr.Code(language="r", label="Loud"), gr.Textbox(label="Raw")],
         ).launch()
         """
@@ -69,6 +69,14 @@ def test_code_output_is_read_only_and_language_falls_back(page, app_from_source,
     expect(loud).to_have_value('{"A": [1, TRUE]}')  # stripped, as Gradio does
     expect(loud).to_have_attribute("readonly", "")
     expect(page.get_by_label("Raw")).to_have_text('{"a": [1, true]}')
+    # The editor grows from `lines` to `max_lines`, then scrolls.
+    box = page.locator("[data-language=json]")
+    three_lines = box.bounding_box()["height"]
+    page.get_by_label("Source").fill("\n".join(["1"] * 4))
+    assert box.bounding_box()["height"] > three_lines
+    page.get_by_label("Source").fill("\n".join(["1"] * 30))
+    assert box.evaluate("(el) => el.scrollHeight > el.clientHeight + 100")
+    assert box.bounding_box()["height"] < 7 * 21 + 20
     # r has no highlighter table: plain text, still shown.
     expect(page.locator("[data-language=r] .lite-code-view")).to_have_text('{"A": [1, TRUE]}')
     expect(page.locator("[data-language=r] [class^=shj-syn]")).to_have_count(0)
