@@ -26,7 +26,9 @@ const eager = {
   html,
 };
 
-const lazy = {};
+const lazy = {
+  dataframe: () => import("./dataframe"),
+};
 
 type Eager = typeof eager;
 type Lazy = typeof lazy;
