@@ -74,15 +74,15 @@ def _cell(value: Any) -> Any:
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
+    try:
+        if value != value:  # NaN, and pandas' NaT (a datetime) too
+            return None
+    except (TypeError, ValueError):  # pandas.NA has no truth value
+        return None
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return _cell(float(value))
-    try:
-        if value != value:  # NaN, NaT
-            return None
-    except (TypeError, ValueError):  # pandas.NA has no truth value
-        return None
     item = getattr(value, "item", None)  # a numpy scalar
     if callable(item) and _kind(value).startswith("numpy."):
         return _cell(item())
@@ -275,10 +275,18 @@ class Dataframe(Component):
             # Gradio: static columns fix the column count.
             self.column_limits = [self.column_count, self.column_count]
 
-    def _datatype_of(self, column: int) -> str:
+    def _datatypes(self, headers: list[Any]) -> list[str]:
+        """Each column's datatype. Per-column datatypes follow their header when columns
+        were added or removed on the page (as Gradio's page aligns them); new columns
+        are "str"."""
         if isinstance(self.datatype, str):
-            return self.datatype
-        return self.datatype[column] if column < len(self.datatype) else "str"
+            return [self.datatype] * len(headers)
+        by_header = dict(zip(self.headers, self.datatype, strict=False))
+        by_index = self.datatype
+        return [
+            by_header.get(str(h), by_index[j] if j < len(by_index) else "str")
+            for j, h in enumerate(headers)
+        ]
 
     def _import(self, package: str) -> Any:
         try:
@@ -298,7 +306,12 @@ class Dataframe(Component):
         rows = payload["data"]
         if not all(isinstance(row, list) for row in rows):
             raise fail("Expected every row of the table to be a list of cells.")
-        data = [[coerce(cell, self._datatype_of(j)) for j, cell in enumerate(row)] for row in rows]
+        types = self._datatypes(headers)
+        width = len(types)
+        data = [
+            [coerce(cell, types[j] if j < width else "str") for j, cell in enumerate(row)]
+            for row in rows
+        ]
         if self.return_type == "array":
             return data
         if self.return_type == "numpy":
