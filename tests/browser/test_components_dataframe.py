@@ -161,6 +161,13 @@ def test_ten_thousand_rows_render_and_the_page_stays_responsive(page, app_from_s
     scroller = page.locator(".lite-df-scroll").filter(has=grid)
     scroller.evaluate("el => { el.scrollTop = el.scrollHeight; }")
     expect(grid.get_by_role("gridcell", name="row 9999", exact=True)).to_be_visible()
+    # The keyboard reaches rows far outside the drawn window.
+    scroller.evaluate("el => { el.scrollTop = 0; }")
+    grid.get_by_role("gridcell", name="row 0", exact=True).click()
+    page.keyboard.press("Control+End")
+    expect(grid.locator("td:focus")).to_have_text("4999.5")
+    page.keyboard.press("Control+Home")
+    expect(grid.locator("td:focus")).to_have_text("0")
     # The page still answers: typing lands at once, and another event runs.
     page.get_by_label("n").fill("3")
     submit(page)

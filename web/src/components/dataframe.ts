@@ -103,8 +103,8 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   }
 
   function drawBody(): void {
-    if (editing && (editing.row < range()[0] || editing.row >= range()[1])) commit();
-    const refocus = tbody.contains(document.activeElement) && !editing;
+    const refocus = tbody.contains(document.activeElement);
+    commit(); // a redraw ends an edit: its cell may be leaving the window
     const [first, last] = range();
     const spacer = (count: number): HTMLElement => {
       const tr = h("tr", { class: "lite-df-spacer", "aria-hidden": "true" });
@@ -172,6 +172,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     const short = cellText(text, p.max_chars);
     td.replaceChildren(short);
     if (short !== text) td.title = text;
+    else td.removeAttribute("title");
   }
 
   const cellAt = (row: number, col: number): HTMLElement | null =>
