@@ -268,6 +268,10 @@ class Dataframe(Component):
         self.column_widths = [_width(w) for w in column_widths or []]
         self.show_row_numbers = show_row_numbers
         self.max_chars = max_chars
+        if show_search not in ("none", "search", "filter"):
+            raise ValueError(
+                f"show_search must be 'none', 'search' or 'filter', not {show_search!r}"
+            )
         self.show_search = show_search
         self.pinned_columns = pinned_columns
         self.static_columns = list(static_columns or [])
@@ -346,4 +350,5 @@ class Dataframe(Component):
             "show_row_numbers": self.show_row_numbers,
             "max_chars": self.max_chars,
             "static_columns": self.static_columns,
+            "show_search": self.show_search,
         }

@@ -198,3 +198,49 @@ def test_pandas_type_without_pandas_says_how_to_fix_it(page, app_from_source, op
     expect(alert).to_contain_text("type='array'")
     expect(alert).to_contain_text("--pyodide-packages URL")
     expect(page.get_by_label("Prices")).to_have_attribute("aria-invalid", "true")
+
+
+def test_search_filters_what_is_shown_and_a_renamed_column_keeps_its_type(
+    page, app_from_source, open_app
+):
+    open_app(
+        page,
+        app_from_source(
+            """
+            import gradio as gr
+            demo = gr.Interface(
+                repr,
+                gr.Dataframe(
+                    [["tea", 2.5], ["bread", 1.8], ["apples", 0.4]],
+                    headers=["item", "price"],
+                    datatype=["str", "number"],
+                    type="array",
+                    show_search="search",
+                    label="Stock",
+                ),
+                gr.Textbox(label="Received"),
+            )
+            demo.launch()
+            """
+        ),
+    )
+    grid = page.get_by_label("Stock")
+    page.get_by_label("Search rows").fill("BR")
+    expect(grid).to_have_attribute("aria-rowcount", "2")
+    expect(cell(grid, 1, 1)).to_have_text("bread")
+    # Edit the one row shown; the value keeps every row.
+    cell(grid, 1, 2).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Rename column").click()
+    page.keyboard.type("cost")
+    page.keyboard.press("Enter")
+    expect(grid.get_by_role("columnheader")).to_have_text(["item", "cost"])
+    expect(cell(grid, 1, 2)).to_be_focused()
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")
+    page.get_by_label("Search rows").fill("")
+    expect(grid).to_have_attribute("aria-rowcount", "4")
+    submit(page)
+    expect(page.get_by_label("Received")).to_have_text(
+        "[['tea', 2.5], ['bread', 3], ['apples', 0.4]]"
+    )

@@ -42,6 +42,7 @@ def test_config_is_gradios_page_form_and_props():
         "show_row_numbers": False,
         "max_chars": None,
         "static_columns": [],
+        "show_search": "none",
     }
     # Without headers, Gradio numbers the columns from 1.
     assert gr.Dataframe().config(is_input=True)["value"]["headers"] == ["1", "2", "3"]

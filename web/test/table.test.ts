@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { blankRow, cellText, datatypeOf, sortOrder, toTable } from "../src/components/table";
+import { blankRow, cellText, datatypeOf, matching, sortOrder, toTable } from "../src/components/table";
 
 test("toTable pads rows and headers to one width and tolerates bad shapes", () => {
   assert.deepEqual(toTable({ headers: ["a"], data: [[1, 2], [3]], metadata: null }), {
@@ -34,4 +34,12 @@ test("blank rows, datatypes per column, and cell text", () => {
   assert.equal(cellText(null), "");
   assert.equal(cellText("abcdef", 3), "abc…");
   assert.equal(cellText("abc", 3), "abc");
+});
+
+test("matching keeps the rows with a cell containing the query, in the view's order", () => {
+  const data = [["Tea", 2], ["bread", 12], ["cheese", 3]];
+  assert.deepEqual(matching(data, "  E "), [0, 1, 2]);
+  assert.deepEqual(matching(data, "2"), [0, 1]);
+  assert.deepEqual(matching(data, "2", [1, 0, 2]), [1, 0]);
+  assert.deepEqual(matching(data, "xyz"), []);
 });

@@ -8,7 +8,7 @@ import { setHtml, setMarkdown } from "../markdown";
 import type { Json } from "../protocol";
 import type { Block } from "../render/block";
 import css from "./dataframe.css";
-import { blankRow, cellText, datatypeOf, sortOrder, type Table, toTable } from "./table";
+import { blankRow, cellText, datatypeOf, matching, sortOrder, type Table, toTable } from "./table";
 import { type Config, defineComponent, type Widget } from "./types";
 
 export interface Props {
@@ -23,6 +23,8 @@ export interface Props {
   show_row_numbers: boolean;
   max_chars: number | null;
   static_columns: number[];
+  /** "search" and "filter" both show a search box that filters the rows shown. */
+  show_search: "none" | "search" | "filter";
 }
 
 /** Tables up to this many rows are drawn whole; longer ones through the window. */
@@ -41,8 +43,9 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   const p = config.props;
   const editable = config.interactive;
   let table: Table = toTable(null);
-  let order: number[] | null = null; // display row -> data row, while sorted
+  let order: number[] | null = null; // display row -> data row, while sorted or searched
   let sorted: { column: number; descending: boolean } | null = null;
+  let query = "";
   let active = { row: 0, col: 0 }; // display coordinates of the focusable cell
   let editing: { input: HTMLInputElement; row: number; col: number } | null = null;
   let types: string[] = []; // each column's datatype; follows columns added and removed
@@ -60,9 +63,11 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   );
   const scroller = h("div", { class: "lite-df-scroll" }, el);
   scroller.style.maxHeight = typeof p.max_height === "number" ? `${p.max_height}px` : p.max_height;
-  b.root.append(h("div", { class: p.wrap ? "lite-df lite-df-wrap" : "lite-df" }, scroller));
+  const frame = h("div", { class: p.wrap ? "lite-df lite-df-wrap" : "lite-df" }, scroller);
+  b.root.append(frame);
 
-  const rows = (): number => table.data.length;
+  /** Rows shown (a search hides some). */
+  const rows = (): number => (order ? order.length : table.data.length);
   const dataRow = (row: number): number => (order ? (order[row] ?? row) : row);
   const datatype = (col: number): string => types[col] ?? "str";
   const fixed = ([min, max]: [number | null, number | null]): boolean => min !== null && min === max;
@@ -242,14 +247,34 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     if (td) fill(td, row, col);
   }
 
+  /** The rows shown, in the order shown: sorted, then searched (the value is untouched). */
+  function reorder(): void {
+    const view = sorted ? sortOrder(table.data, sorted.column, sorted.descending, datatype(sorted.column)) : null;
+    order = query.trim() ? matching(table.data, query, view) : view;
+  }
+
   function sortBy(col: number): void {
     commit();
     // Ascending, then descending, then the data's own order.
     if (sorted?.column !== col) sorted = { column: col, descending: false };
     else sorted = sorted.descending ? null : { column: col, descending: true };
-    order = sorted ? sortOrder(table.data, col, sorted.descending, datatype(col)) : null;
+    reorder();
     drawHead();
     drawBody();
+  }
+
+  if (p.show_search !== "none") {
+    const search = h("input", { type: "search", class: "lite-df-search", placeholder: "Search…", "aria-label": "Search rows" });
+    search.addEventListener("input", () => {
+      commit();
+      query = search.value;
+      reorder();
+      active = { row: 0, col: active.col };
+      scroller.scrollTop = 0;
+      drawBody();
+      updateTools();
+    });
+    frame.prepend(search);
   }
 
   tbody.addEventListener("keydown", (event) => {
@@ -346,7 +371,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   const [colMin, colMax] = p.column_limits;
   const addRow = button("Add row", () => {
     table.data.push(blankRow(types));
-    order?.push(rows() - 1);
+    order?.push(table.data.length - 1); // shown last, whatever the sort or search
     active = { row: rows() - 1, col: 0 };
   });
   const deleteRow = button("Delete row", () => {
@@ -366,17 +391,53 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     table.headers.splice(col, 1);
     types.splice(col, 1);
     for (const row of table.data) row.splice(col, 1);
-    [sorted, order] = [null, null];
+    sorted = null;
+    reorder();
     drawHead();
   });
+  const rename = h("button", { type: "button", class: "lite-df-tool" }, "Rename column");
+  rename.addEventListener("click", () => renameColumn(active.col));
+  tools.append(rename);
   function updateTools(): void {
-    addRow.disabled = rowMax !== null && rows() >= rowMax;
-    deleteRow.disabled = rows() <= Math.max(1, rowMin ?? 1);
+    addRow.disabled = rowMax !== null && table.data.length >= rowMax;
+    deleteRow.disabled = rows() === 0 || table.data.length <= Math.max(1, rowMin ?? 1);
     addColumn.disabled = colMax !== null && table.headers.length >= colMax;
     deleteColumn.disabled = table.headers.length <= Math.max(1, colMin ?? 1);
   }
   addRow.hidden = deleteRow.hidden = fixed(p.row_limits);
-  addColumn.hidden = deleteColumn.hidden = fixed(p.column_limits);
+  addColumn.hidden = deleteColumn.hidden = rename.hidden = fixed(p.column_limits);
+
+  /** The column's header becomes a text box: Enter or leaving keeps the name, Escape not. */
+  function renameColumn(col: number): void {
+    commit();
+    const th = thead.querySelectorAll("th")[col + (p.show_row_numbers ? 1 : 0)];
+    if (!th) return;
+    const input = h("input", { type: "text", class: "lite-df-editor", "aria-label": `Name of column ${col + 1}` });
+    input.value = table.headers[col] ?? "";
+    let done = false;
+    const finish = (keep: boolean): void => {
+      if (done) return;
+      done = true;
+      const name = input.value.trim();
+      const renamed = keep && name !== "" && name !== table.headers[col];
+      if (renamed) table.headers[col] = name;
+      drawHead();
+      if (renamed) {
+        drawBody(); // cells' accessible names say their column
+        changed();
+      }
+      moveTo(active.row, col);
+    };
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== "Escape") return;
+      event.preventDefault();
+      finish(event.key === "Enter");
+    });
+    input.addEventListener("blur", () => finish(true));
+    th.replaceChildren(input);
+    input.focus();
+    input.select();
+  }
   if (editable && !(addRow.hidden && addColumn.hidden)) b.root.append(tools);
 
   return {
@@ -385,16 +446,13 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     set: (value) => {
       editing = null;
       table = toTable(value);
-      if (isInput && editable && rows() === 0) {
-        // An empty input shows row_count blank rows to type into (Gradio's docs).
-        while (table.headers.length < p.column_count) table.headers.push(String(table.headers.length + 1));
-      }
+      // An empty input shows row_count blank rows to type into (Gradio's docs).
+      const blank = isInput && editable && table.data.length === 0;
+      while (blank && table.headers.length < p.column_count) table.headers.push(String(table.headers.length + 1));
       types = table.headers.map((_, col) => datatypeOf(p.datatype, col));
-      if (isInput && editable && rows() === 0) {
-        table.data = Array.from({ length: p.row_count }, () => blankRow(types));
-      }
-      order = null;
+      if (blank) table.data = Array.from({ length: p.row_count }, () => blankRow(types));
       sorted = null;
+      reorder(); // a search typed before stays applied to the new rows
       active = { row: 0, col: 0 };
       scroller.scrollTop = 0;
       drawHead();

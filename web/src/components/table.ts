@@ -71,6 +71,13 @@ export function sortOrder(data: readonly Json[][], column: number, descending: b
   return order;
 }
 
+/** The rows (of `view`, else all, in that order) with a cell containing `query`, any case. */
+export function matching(data: readonly Json[][], query: string, view: number[] | null = null): number[] {
+  const wanted = query.trim().toLowerCase();
+  const rows = view ?? data.map((_, i) => i);
+  return rows.filter((i) => data[i]?.some((cell) => cellText(cell).toLowerCase().includes(wanted)));
+}
+
 /** A cell's text for display and editing; max_chars truncates what is shown. */
 export function cellText(value: Json, maxChars: number | null = null): string {
   const text = value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
