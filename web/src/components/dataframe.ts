@@ -354,8 +354,8 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   // ---- adding and removing rows and columns ----
 
   const tools = h("div", { class: "lite-df-tools" });
-  const button = (text: string, action: () => void): HTMLButtonElement => {
-    const tool = h("button", { type: "button", class: "lite-df-tool" }, text);
+  const button = (text: string, title: string, action: () => void): HTMLButtonElement => {
+    const tool = h("button", { type: "button", class: "lite-df-tool", title }, text);
     tool.addEventListener("click", () => {
       commit();
       action();
@@ -369,24 +369,24 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   };
   const [rowMin, rowMax] = p.row_limits;
   const [colMin, colMax] = p.column_limits;
-  const addRow = button("Add row", () => {
+  const addRow = button("Add row", "Add an empty row at the end", () => {
     table.data.push(blankRow(types));
     order?.push(table.data.length - 1); // shown last, whatever the sort or search
     active = { row: rows() - 1, col: 0 };
   });
-  const deleteRow = button("Delete row", () => {
+  const deleteRow = button("Delete row", "Delete the row of the selected cell", () => {
     const r = dataRow(active.row);
     table.data.splice(r, 1);
     if (order) order = order.filter((i) => i !== r).map((i) => (i > r ? i - 1 : i));
   });
-  const addColumn = button("Add column", () => {
+  const addColumn = button("Add column", "Add a column at the end", () => {
     table.headers.push(`Header ${table.headers.length + 1}`);
     types.push("str");
     for (const row of table.data) row.push("");
     drawHead();
     active.col = table.headers.length - 1;
   });
-  const deleteColumn = button("Delete column", () => {
+  const deleteColumn = button("Delete column", "Delete the column of the selected cell", () => {
     const col = active.col;
     table.headers.splice(col, 1);
     types.splice(col, 1);
@@ -395,7 +395,11 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     reorder();
     drawHead();
   });
-  const rename = h("button", { type: "button", class: "lite-df-tool" }, "Rename column");
+  const rename = h(
+    "button",
+    { type: "button", class: "lite-df-tool", title: "Rename the column of the selected cell" },
+    "Rename column",
+  );
   rename.addEventListener("click", () => renameColumn(active.col));
   tools.append(rename);
   function updateTools(): void {
