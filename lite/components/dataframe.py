@@ -352,3 +352,55 @@ class Dataframe(Component):
             "static_columns": self.static_columns,
             "show_search": self.show_search,
         }
+
+
+class Numpy(Dataframe):
+    """gr.Numpy: a Dataframe whose function gets a numpy array."""
+
+    shortcuts = ("numpy",)
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        type: str = "numpy",  # noqa: A002 - Gradio's name
+        row_count: int | tuple[int, str] | None = (1, "dynamic"),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, type=type, row_count=row_count, **kwargs)
+
+
+class Matrix(Dataframe):
+    """gr.Matrix: a Dataframe whose function gets a list of lists."""
+
+    shortcuts = ("matrix",)
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        type: str = "array",  # noqa: A002 - Gradio's name
+        row_count: int | tuple[int, str] | None = (1, "dynamic"),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, type=type, row_count=row_count, **kwargs)
+
+
+class List(Dataframe):
+    """gr.List: a one-column Dataframe whose function gets a list of one-item lists."""
+
+    shortcuts = ("list",)
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        type: str = "array",  # noqa: A002 - Gradio's name
+        row_count: int | tuple[int, str] | None = (1, "dynamic"),
+        col_count: int | None = None,
+        column_count: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Gradio's List passes its col_count=1 on; here it is simply one column.
+        columns = column_count or col_count or 1
+        super().__init__(value, type=type, row_count=row_count, column_count=columns, **kwargs)

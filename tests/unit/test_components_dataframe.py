@@ -306,3 +306,43 @@ async def test_array_event_gets_typed_cells(tmp_path):
     runtime.load()
     result = await runtime.event(1, [page(["item", "price"], [["tea", "2.5"], ["cake", 4]])])
     assert result["data"] == [6.5]
+
+
+def test_gradio_templates_numpy_matrix_and_list():
+    from lite.components import from_shortcut
+
+    numpy_frame, matrix, one_column = (from_shortcut(s) for s in ("numpy", "matrix", "list"))
+    assert (type(numpy_frame), type(matrix), type(one_column)) == (gr.Numpy, gr.Matrix, gr.List)
+    assert type(from_shortcut("dataframe")) is gr.Dataframe
+    assert matrix.preprocess(page(["1", "2"], [["1", "x"]])) == [["1", "x"]]
+    assert one_column.headers == ["1"] and gr.List(col_count=1).headers == ["1"]
+    assert numpy_frame.props()["row_count"] == 1
+    # The output side never needs numpy: an array is shown from its lists.
+    np = pytest.importorskip("numpy")
+    assert numpy_frame.postprocess(np.eye(2)) == page(["1", "2"], [[1.0, 0.0], [0.0, 1.0]])
+    assert numpy_frame.preprocess(page(["1"], [[1]])).tolist() == [[1]]
+
+
+async def test_pandas_in_and_out_where_pandas_is_installed(tmp_path):
+    pytest.importorskip("pandas")
+    (tmp_path / "app.py").write_text(
+        textwrap.dedent(
+            """
+            import gradio as gr
+
+            def adults(people):
+                return people[people["age"] >= 18]
+
+            demo = gr.Interface(
+                adults,
+                gr.Dataframe(headers=["name", "age"], datatype=["str", "number"]),
+                "dataframe",
+            )
+            """
+        )
+    )
+    runtime = Runtime(Path(tmp_path), "app.py")
+    runtime.load()
+    people = page(["name", "age"], [["Ann", "31"], ["Bo", "9"], ["Cy", 18]])
+    result = await runtime.event(1, [people])
+    assert result["data"] == [page(["name", "age"], [["Ann", 31], ["Cy", 18]])]
