@@ -38,6 +38,7 @@ const eager = {
 
 const lazy = {
   code: () => import("./code"),
+  dataframe: () => import("./dataframe"),
 };
 
 type Eager = typeof eager;
