@@ -34,6 +34,7 @@ demo: setup
 test: setup lint browser
 	cd web && npm test
 	$(BIN)/pytest tests/unit
+	$(BIN)/pytest tests/parity
 	$(BIN)/pytest tests/browser
 	$(BIN)/pytest examples --import-mode=importlib
 
@@ -86,3 +87,10 @@ $(DIST): $(LITE_SOURCES) pyproject.toml $(STATIC)/lite.js $(VENDORED) $(UPSTREAM
 .PHONY: bench
 bench: setup browser
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Same inputs, same values (tests/parity/run.py): records a real Gradio's answers into
+# tests/parity/recorded/ (Gradio in bench/.gradio-venv, pinned in bench/gradio_server.py),
+# then compares lite's. `make test` checks lite against the recordings alone.
+.PHONY: parity
+parity: setup
+	$(PY) tests/parity/run.py

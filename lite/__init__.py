@@ -6,6 +6,7 @@ The components come from their registry (lite/components/), so none is listed he
 
 from . import components
 from .components import *  # noqa: F403 - the registry's classes
+from .components.chatbot import ChatMessage
 from .errors import Error, Info, UnsupportedError, Warning
 from .interface import Interface
 from .state import per_tab, shared
@@ -15,6 +16,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     *components.__all__,
+    "ChatMessage",
     "Error",
     "Info",
     "Interface",

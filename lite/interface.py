@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import string
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from .components import Component, from_shortcut
 from .components.base import IGNORED_KEYWORDS
@@ -37,6 +38,14 @@ def _as_list(spec: Any) -> list[Any]:
     return list(spec) if isinstance(spec, list | tuple) else [spec]
 
 
+def default_api_name(fn: Callable[..., Any]) -> str:
+    """Gradio's endpoint name for fn: its name without punctuation, so a lambda is
+    "lambda". An Interface has one endpoint, so Gradio's _1 suffixes never apply."""
+    name = getattr(fn, "__name__", None) or type(fn).__name__
+    dropped = set(string.punctuation) - {"-", "_"}
+    return "".join(c for c in str(name) if c not in dropped)
+
+
 def _parameter_defaults(fn: Callable[..., Any]) -> list[inspect.Parameter]:
     try:
         return [
@@ -62,7 +71,7 @@ class Interface:
         live: bool = False,
         submit_btn: str = "Submit",
         clear_btn: str | None = "Clear",
-        api_name: str | None = "predict",
+        api_name: str | Literal[False] | None = None,
         **kwargs: Any,
     ) -> None:
         unknown = set(kwargs) - SERVER_ONLY - IGNORED_KEYWORDS
@@ -85,7 +94,11 @@ class Interface:
         self.live = live
         self.submit_btn = submit_btn
         self.clear_btn = clear_btn
-        self.api_name = api_name or getattr(fn, "__name__", "predict")
+        if api_name is False:
+            api_name = "false"  # Gradio's name for an endpoint hidden from the API
+        elif not (isinstance(api_name, str) and api_name.strip()):
+            api_name = default_api_name(fn)
+        self.api_name = api_name
         self.examples = self._examples(examples)
         created.append(self)
 
@@ -136,9 +149,13 @@ class Interface:
                 "Examples from a directory are not supported by lite yet; pass a list of lists."
             )
         count = len(self.page_inputs)
+        # Gradio's rule: a list whose first item is a list holds rows, even for one input
+        # ([["a"], ["b"]]); otherwise one input's examples may be a flat list.
+        nested = bool(examples) and isinstance(examples[0], list)
         rows = []
         for row in examples:
-            row = list(row) if isinstance(row, list | tuple) and count != 1 else [row]
+            as_row = isinstance(row, list | tuple) and (nested or count != 1)
+            row = list(row) if as_row else [row]
             if len(row) != count:
                 raise ValueError(f"Each example needs {count} values, one per input; got {row!r}")
             rows.append(row)

@@ -94,6 +94,11 @@ class Radio(_Choices):
         return None if payload is None else self._pick(payload)
 
 
+# Dropdown's value when none is given: the first choice (Gradio's DEFAULT_VALUE). An
+# explicit value=None means no selection.
+_FIRST_CHOICE: Any = object()
+
+
 class Dropdown(_Choices):
     type = "dropdown"
     shortcuts = ("dropdown",)
@@ -102,18 +107,18 @@ class Dropdown(_Choices):
         self,
         choices: Sequence[Any] | None = None,
         *,
-        value: Any = None,
+        value: Any = _FIRST_CHOICE,
         multiselect: bool | None = None,
         allow_custom_value: bool = False,
         max_choices: int | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(choices, value=value, **kwargs)
+        given = None if value is _FIRST_CHOICE else value
+        super().__init__(choices, value=given, **kwargs)
         self.multiselect = bool(multiselect)
         self.allow_custom_value = allow_custom_value
         self.max_choices = max_choices
-        if value is None and not self.multiselect and self.choices:
-            # Gradio selects the first choice when no value is given.
+        if value is _FIRST_CHOICE and not self.multiselect and self.choices:
             self.value = self.choices[0][1]
 
     def preprocess(self, payload: Any) -> Any:

@@ -9,12 +9,16 @@ import json
 import math
 from typing import Any
 
+from ..errors import Error
 from .base import Component
 
 
 def json_safe(value: Any, path: str = "value") -> Any:
     """A copy the page's JSON.parse accepts: tuples and sets become lists, NaN and
     infinities become null (as Gradio's orjson does), and anything else fails clearly."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
+        # Gradio's orjson fails on these too; a page could not read them exactly anyway.
+        raise TypeError(f"{path}: integer {value} does not fit in 64 bits")
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
@@ -38,8 +42,8 @@ class JSON(Component):
         if isinstance(value, str):
             try:
                 return json_safe(json.loads(value))
-            except json.JSONDecodeError:
-                return value
+            except json.JSONDecodeError as exc:
+                raise Error(f"Invalid JSON string: {exc}") from exc
         return json_safe(value)
 
 
@@ -60,7 +64,7 @@ class Label(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None or value == {}:
-            return None
+            return {}
         if isinstance(value, dict) and "confidences" in value:
             safe: dict[str, Any] = json_safe(value)
             return safe
@@ -75,7 +79,7 @@ class Label(Component):
                 ],
             }
         if isinstance(value, str | int | float):
-            return {"label": str(value), "confidences": []}
+            return {"label": str(value), "confidences": None}
         raise TypeError(
             f"Label output expects a str, number or {{label: confidence}} dict, "
             f"got {type(value).__name__}"
@@ -87,8 +91,8 @@ class Markdown(Component):
     shortcuts = ("markdown",)
     default_value = ""
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else inspect.cleandoc(str(value))
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else inspect.cleandoc(str(value))
 
 
 class HTML(Component):
@@ -96,5 +100,5 @@ class HTML(Component):
     shortcuts = ("html",)
     default_value = ""
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else str(value)
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)

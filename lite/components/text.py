@@ -38,8 +38,8 @@ class Textbox(Component):
             raise fail(f"Expected text, got {type(payload).__name__}.")
         return payload
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else str(value)
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
 
     def props(self) -> dict[str, Any]:
         max_lines = self.max_lines if self.max_lines is not None else max(self.lines, 20)

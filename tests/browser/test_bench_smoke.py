@@ -38,6 +38,8 @@ def test_every_figure_is_measured(playwright, tmp_path):
     for size in (10, 100):
         assert {f"scaling.append.{size}", f"scaling.touch.{size}"} <= keys
     assert {"crosstab.notice", "contention.rate", "contention.lost"} <= keys
+    for mark in ("ready", "event"):
+        assert {f"bigfile.cold.{mark}.plain", f"bigfile.cold.{mark}.big"} <= keys
     assert {"testkit.chromium", "testkit.node", "testkit.node.predict"} <= keys
 
     for figure in results.figures:

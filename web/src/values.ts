@@ -49,6 +49,21 @@ export function toList(value: Json): Json[] {
   return value === null ? [] : [value];
 }
 
+/** The indices of the choices `value` picks, in its order (Gradio keeps the pick order). */
+export function pickedIndices(choices: readonly Choice[], value: Json): number[] {
+  const order: number[] = [];
+  for (const wanted of toList(value)) {
+    const i = choiceIndex(choices, wanted);
+    if (i >= 0 && !order.includes(i)) order.push(i);
+  }
+  return order;
+}
+
+/** `order` brought up to date with what is selected now: earlier picks keep their place, new ones go last. */
+export function keepPickOrder(order: readonly number[], selected: readonly number[]): number[] {
+  return [...order.filter((i) => selected.includes(i)), ...selected.filter((i) => !order.includes(i))];
+}
+
 /**
  * The range slider's position for what the user typed in the slider's box, or
  * null when it is not a number yet (the raw text still goes to Python, which

@@ -3,10 +3,12 @@ import { test } from "node:test";
 import {
   choiceIndex,
   dedent,
+  keepPickOrder,
   numberProp,
   parseNumber,
   parseRequirements,
   percent,
+  pickedIndices,
   prettyJson,
   sameJson,
   toChoices,
@@ -98,4 +100,14 @@ test("dedent removes common indentation and leading blank lines", () => {
 
 test("parseRequirements skips blanks and comments", () => {
   assert.deepEqual(parseRequirements("\n numpy \n# comment\nfoo==1.0  # pinned\n\n"), ["numpy", "foo==1.0"]);
+});
+
+test("picked choices keep the order they were picked in, as on Gradio's page", () => {
+  const choices = toChoices(["a", "b", "c"]);
+  assert.deepEqual(pickedIndices(choices, ["c", "a", "c", "zz"]), [2, 0]);
+  assert.deepEqual(pickedIndices(choices, null), []);
+  assert.deepEqual(pickedIndices(choices, "b"), [1]);
+  // c was picked first; then a; then c was unticked and b ticked.
+  assert.deepEqual(keepPickOrder([2], [0, 2]), [2, 0]);
+  assert.deepEqual(keepPickOrder([2, 0], [0, 1]), [0, 1]);
 });

@@ -4,7 +4,7 @@
 import { h, uid } from "../dom";
 import type { Json } from "../protocol";
 import type { Block } from "../render/block";
-import { sameJson, toChoices, toList } from "../values";
+import { keepPickOrder, pickedIndices, toChoices } from "../values";
 import { listen, textOutput } from "./widgets";
 import { type ComponentModule, type Config, defineComponent, type Widget } from "./types";
 
@@ -27,16 +27,19 @@ function group(config: Config<Props>, b: Block, kind: "checkbox" | "radio"): Wid
     return box;
   });
   b.root.append(root);
+  // Values go in the order they were picked, as on Gradio's page.
+  let order: number[] = [];
+  const checked = (): number[] => boxes.flatMap((box, i) => (box.checked ? [i] : []));
+  for (const box of boxes) box.addEventListener("change", () => (order = keepPickOrder(order, checked())));
   const picked = (): Json[] =>
-    boxes.flatMap((box, i) => (box.checked && choices[i] ? [choices[i][1]] : []));
+    keepPickOrder(order, checked()).flatMap((i) => (choices[i] ? [choices[i][1]] : []));
   return {
     control: root,
     get: () => (kind === "radio" ? (picked()[0] ?? null) : picked()),
     set: (value) => {
-      const wanted = toList(value);
+      order = pickedIndices(choices, value);
       boxes.forEach((box, i) => {
-        const choice = choices[i];
-        box.checked = choice !== undefined && wanted.some((w) => sameJson(w, choice[1]));
+        box.checked = order.includes(i);
       });
     },
     onChange: listen(boxes, "change"),

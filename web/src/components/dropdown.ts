@@ -4,7 +4,7 @@
 import { h } from "../dom";
 import type { Json } from "../protocol";
 import type { Block } from "../render/block";
-import { type Choice, choiceIndex, sameJson, toChoices, toList, toText } from "../values";
+import { type Choice, choiceIndex, keepPickOrder, pickedIndices, toChoices, toText } from "../values";
 import { listen, onEnter, textOutput } from "./widgets";
 import { type Config, defineComponent, type Widget } from "./types";
 
@@ -28,11 +28,12 @@ export default defineComponent<Props>({
     });
     choices.forEach(([display], i) => select.append(h("option", { value: String(i) }, display)));
     b.root.append(select);
+    // Values go in the order they were picked, as on Gradio's page.
+    let order: number[] = [];
+    const selectedNow = (): number[] => Array.from(select.selectedOptions, (o) => Number(o.value));
+    select.addEventListener("change", () => (order = keepPickOrder(order, selectedNow())));
     const selected = (): Json[] =>
-      Array.from(select.selectedOptions).flatMap((o) => {
-        const choice = choices[Number(o.value)];
-        return choice ? [choice[1]] : [];
-      });
+      keepPickOrder(order, selectedNow()).flatMap((i) => (choices[i] ? [choices[i][1]] : []));
     // Past max_choices, the other options can't be picked (Gradio greys them out).
     const limit = (): void => {
       if (!multiselect || max_choices === null) return;
@@ -44,13 +45,10 @@ export default defineComponent<Props>({
       control: select,
       get: () => (multiselect ? selected() : (selected()[0] ?? null)),
       set: (value) => {
-        const wanted = toList(value);
-        for (const option of Array.from(select.options)) {
-          const choice = choices[Number(option.value)];
-          option.selected = choice !== undefined && wanted.some((w) => sameJson(w, choice[1]));
-        }
+        order = pickedIndices(choices, value);
+        for (const option of Array.from(select.options)) option.selected = order.includes(Number(option.value));
         // A single select shows blank for a value that is not a choice (or null).
-        if (!multiselect && !wanted.some((w) => choiceIndex(choices, w) >= 0)) select.selectedIndex = -1;
+        if (!multiselect && order.length === 0) select.selectedIndex = -1;
         limit();
       },
       onChange: listen([select], "change"),

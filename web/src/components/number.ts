@@ -29,6 +29,13 @@ export default defineComponent<Props>({
       "aria-valuemax": maximum === null ? null : String(maximum),
     });
     const field = textField(b, box, true);
+    // Like Gradio's page, a Number with no value starts at 0 (and is submitted as 0).
+    let first = true;
+    const set = field.set;
+    field.set = (value) => {
+      set(first && value === null ? 0 : value);
+      first = false;
+    };
     // Arrow keys step the value, as a number input does.
     box.addEventListener("keydown", (event) => {
       if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;

@@ -3,11 +3,15 @@
 // Heavy components go in `lazy`: esbuild splits them into their own chunk, which
 // only apps that use them download.
 
+import chatbot from "./chatbot";
 import checkbox from "./checkbox";
 import { checkboxgroup, radio } from "./choices";
+import colorpicker from "./colorpicker";
+import datetime from "./datetime";
 import { html, json, label, markdown } from "./display";
 import dropdown from "./dropdown";
 import file from "./file";
+import highlightedtext from "./highlightedtext";
 import number from "./number";
 import slider from "./slider";
 import textbox from "./textbox";
@@ -26,9 +30,16 @@ const eager = {
   markdown,
   html,
   file,
+  colorpicker,
+  datetime,
+  highlightedtext,
+  chatbot,
 };
 
-const lazy = {};
+const lazy = {
+  code: () => import("./code"),
+  dataframe: () => import("./dataframe"),
+};
 
 type Eager = typeof eager;
 type Lazy = typeof lazy;

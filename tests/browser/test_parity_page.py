@@ -1,0 +1,57 @@
+"""What lite's page submits where Gradio's page has its own rules (see PARITY.md)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def test_empty_number_shows_and_submits_zero_and_clear_empties_it(page, app_from_source, open_app):
+    url = app_from_source(
+        """
+        import gradio as gr
+
+        def greet(name, repeat):
+            return f"Hello {name * int(repeat)}!! ({type(repeat).__name__})"
+
+        gr.Interface(greet, [gr.Textbox(label="Name"), gr.Number(label="Times")], "text").launch()
+        """
+    )
+    open_app(page, url)
+    expect(page.get_by_label("Times")).to_have_value("0")
+    page.get_by_label("Name").fill("ab")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("Hello !! (int)")
+    page.get_by_label("Times").fill("3.0")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("Hello ababab!! (int)")
+    page.get_by_role("button", name="Clear").click()
+    expect(page.get_by_label("Times")).to_have_value("")  # as Gradio's Clear leaves it
+
+
+def test_picked_choices_keep_their_order(page, app_from_source, open_app):
+    url = app_from_source(
+        """
+        import gradio as gr
+
+        def show(group, multi):
+            return repr((group, multi))
+
+        gr.Interface(
+            show,
+            [
+                gr.CheckboxGroup(["a", "b", "c"], label="Group"),
+                gr.Dropdown(["x", "y", "z"], multiselect=True, label="Multi"),
+            ],
+            "text",
+            examples=[[["c", "a"], ["z", "x"]]],
+        ).launch()
+        """
+    )
+    open_app(page, url)
+    page.get_by_label("c", exact=True).check()
+    page.get_by_label("a", exact=True).check()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("(['c', 'a'], [])")
+    page.get_by_role("button", name="c, a").click()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("(['c', 'a'], ['z', 'x'])")
