@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from lite.state.candidates import label as shared_label
 from lite.state.codec import decode
-from lite.testing.components import Config, kind
+from lite.testing.components import Config, Field, kind
 from lite.testing.errors import BOOT_TIMEOUT_MS, EVENT_TIMEOUT_MS, AppBootError, AppError
 
 __all__ = ["AppBootError", "AppError", "LitePage"]
@@ -110,13 +110,9 @@ class LitePage:
     def set(self, label: str | int, value: Any) -> None:
         """Set the input labelled `label` (or at that position) as a user would."""
         i, config = self._find("inputs", label)
-        setter = kind(config).set
-        if setter is None:
-            raise NotImplementedError(
-                f"the testing kit cannot set a {config['type']} input yet ({config['label']!r})"
-            )
         self._front()
-        setter(self._blocks("inputs").nth(i), value, config)
+        field = Field(self.element, self._blocks("inputs").nth(i), i, config)
+        kind(config).set(field, value)
 
     def submit(self) -> None:
         """Click Submit and wait for the answer (a live app: wait for its runs to finish)."""

@@ -226,6 +226,12 @@ export class App {
     return [...this.sent.values()].filter((s) => s.kind !== "predict").length;
   }
 
+  /** Testing hook: set input `index` (page form) through its widget, as an example row does. */
+  setInput(index: number, value: Json): void {
+    this.view?.inputs[index]?.set(value);
+    if (this.config?.live) this.live.request();
+  }
+
   /** Testing hook: the values the output components show, page form, in config order. */
   shownOutputs(): Json[] {
     return this.view?.outputs.map((field) => field.get()) ?? [];
