@@ -51,6 +51,7 @@ def launch_args(base: dict[str, Any], bundled: str | None) -> dict[str, Any]:
     args = {**base, "args": [*base.get("args", []), *CHROMIUM_ARGS]}
     if "channel" not in args and "executable_path" not in args:
         executable = choose(installed(bundled))
-        if executable:
+        # Without any Chromium, Playwright's own error says to run `playwright install`.
+        if executable and (executable != SYSTEM_CHROMIUM or installed(executable)):
             args["executable_path"] = executable
     return args

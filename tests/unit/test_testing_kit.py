@@ -92,6 +92,10 @@ def test_chromium_options(monkeypatch, tmp_path):
     monkeypatch.delenv("LITE_CHROMIUM", raising=False)
     bundled = tmp_path / "chrome"
     # Playwright names its Chromium even when it isn't downloaded: then the system's.
+    monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(tmp_path / "chromium"))
+    # Neither is there: Playwright's own error will say what to install.
+    assert "executable_path" not in browser.launch_args({}, str(bundled))
+    (tmp_path / "chromium").write_text("")
     args = browser.launch_args({"headless": False}, str(bundled))
     assert args["executable_path"] == browser.SYSTEM_CHROMIUM
     assert args["headless"] is False
