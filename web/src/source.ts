@@ -33,11 +33,16 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   if (!names.includes(entry)) names.unshift(entry);
   const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
   const state_key = typeof m["state_key"] === "string" ? m["state_key"] : null;
-  const files = names.map((name) => ({ name, url: new URL(`app/${name}`, manifestUrl).href }));
+  const files = names.map((name) => ({ name, url: appFileUrl(manifestUrl, name) }));
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
   const app_id = new URL(manifestUrl).pathname;
   return { files, entry, requirements, state_key, app_id, config };
+}
+
+/** Where a built site serves one of its app's files (app.json's `files` names them). */
+export function appFileUrl(manifestUrl: string, name: string): string {
+  return new URL(`app/${name}`, manifestUrl).href;
 }
 
 function isString(value: unknown): value is string {

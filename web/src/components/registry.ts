@@ -3,14 +3,18 @@
 // Heavy components go in `lazy`: esbuild splits them into their own chunk, which
 // only apps that use them download.
 
+import audio from "./audio";
 import checkbox from "./checkbox";
 import { checkboxgroup, radio } from "./choices";
 import { html, json, label, markdown } from "./display";
 import dropdown from "./dropdown";
 import file from "./file";
+import gallery from "./gallery";
+import image from "./image";
 import number from "./number";
 import slider from "./slider";
 import textbox from "./textbox";
+import video from "./video";
 import type { ComponentModule } from "./types";
 
 const eager = {
@@ -26,6 +30,10 @@ const eager = {
   markdown,
   html,
   file,
+  image,
+  audio,
+  video,
+  gallery,
 };
 
 const lazy = {};

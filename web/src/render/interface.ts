@@ -2,6 +2,7 @@
 // (inputs, Clear + Submit, examples) and the outputs column, then the article.
 
 import { h } from "../dom";
+import { isFileData } from "../files";
 import { setMarkdown } from "../markdown";
 import type { AppConfig, Json } from "../protocol";
 import { toText } from "../values";
@@ -95,6 +96,8 @@ function examplesTable(headers: string[], rows: Json[][], pick: (row: Json[]) =>
 }
 
 function exampleText(value: Json): string {
-  if (Array.isArray(value)) return value.map(toText).join(", ");
+  // A file (an image shipped next to app.py, say) shows as its name.
+  if (isFileData(value)) return value.orig_name ?? value.path ?? "file";
+  if (Array.isArray(value)) return value.map(exampleText).join(", ");
   return toText(value);
 }
