@@ -136,9 +136,13 @@ class Interface:
                 "Examples from a directory are not supported by lite yet; pass a list of lists."
             )
         count = len(self.page_inputs)
+        # Gradio: a list of lists is rows, even for one input ([["cat.png"], ...]); with one
+        # input, a flat list is one value per row.
+        nested = not examples or isinstance(examples[0], list)
         rows = []
         for row in examples:
-            row = list(row) if isinstance(row, list | tuple) and count != 1 else [row]
+            one = count == 1 and not nested
+            row = list(row) if isinstance(row, list | tuple) and not one else [row]
             if len(row) != count:
                 raise ValueError(f"Each example needs {count} values, one per input; got {row!r}")
             rows.append(row)

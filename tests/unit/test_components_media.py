@@ -237,6 +237,10 @@ def test_an_example_file_next_to_app_py_stays_relative(tmp_path, monkeypatch, no
     assert example["orig_name"] == "cat.png"
     # Loaded into the input, the page sends it back as it is.
     assert image.preprocess(example) == "cat.png"
+    # Gradio's examples for one input may be rows ([["cat.png"]]) or flat (["cat.png"]).
+    for examples in ([["cat.png"]], ["cat.png"]):
+        demo = gr.Interface(lambda p: p, image, "text", examples=examples)
+        assert demo.config()["examples"]["rows"] == [[example]]
 
 
 # ---- Audio ----
