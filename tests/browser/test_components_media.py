@@ -145,6 +145,8 @@ def test_an_image_can_be_dropped_or_pasted(page, app_from_source, open_app, even
     submit(page)
     expect(page.get_by_label("Name")).to_have_text(f"{event}.png")
     assert natural_width(page.get_by_label("Result").get_by_role("img")) == 3
+    zone.get_by_role("button", name="Remove").click()
+    expect(zone.locator("img")).to_have_count(0)
 
 
 def test_pasted_text_is_not_taken_for_an_image(page, app_from_source, open_app):

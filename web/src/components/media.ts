@@ -76,7 +76,7 @@ export function mediaInput(config: Config<unknown>, b: Block, options: MediaInpu
     zone.classList.toggle("lite-media-empty", file === null);
     remove.hidden = file === null || !config.interactive;
     if (file === null) preview.replaceChildren();
-    else showWhenPlaced(preview, file, options.show);
+    else showWhenPlaced(preview, file, withName(options.show));
   };
   const take = (picked: File | undefined): void => {
     if (picked === undefined || !config.interactive) return;
@@ -113,6 +113,14 @@ export function mediaInput(config: Config<unknown>, b: Block, options: MediaInpu
     },
     onChange: (listener) => listeners.push(listener),
   };
+}
+
+/** The file's name under its preview: the native picker says nothing of an example's file. */
+function withName(show: Show): Show {
+  return (file, url) =>
+    url === null
+      ? show(file, url)
+      : h("figure", { class: "lite-media-figure" }, show(file, url), h("figcaption", {}, fileName(file)));
 }
 
 /** `accept`'s rule: "image/*" matches any image type, ".png" the extension. */
