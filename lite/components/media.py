@@ -75,8 +75,18 @@ def output_file(value: Any, stem: str) -> dict[str, Any] | None:
     if isinstance(value, str) and is_url(value):
         return url_data(value)
     if isinstance(value, str | Path):
-        return file_data(value)
+        return file_data(in_app(value))
     return None
+
+
+def in_app(path: str | Path) -> str | Path:
+    """A file inside the app's folder (the working directory) as a path relative to it:
+    the page can then show the site's copy of it (an example, an initial value), and a
+    build never writes the host's folder into app.json."""
+    absolute, here = Path(path), Path.cwd()
+    if absolute.is_absolute() and absolute.is_relative_to(here) and here != Path(here.anchor):
+        return absolute.relative_to(here)
+    return path
 
 
 def missing(component: str, packages: list[str], fix: str) -> str:

@@ -261,3 +261,21 @@ def test_a_gallery_shows_images_with_captions_and_a_preview(page, app_from_sourc
     page.get_by_label("How many").fill("1")
     submit(page)
     expect(gallery.locator("figcaption")).to_have_text(["Red swatch"])
+
+
+SHIPPED = """
+from pathlib import Path
+import gradio as gr
+
+here = Path(__file__).parent
+gr.Interface(lambda image: image, gr.Image(value=here / "dot.png", type="filepath", label="Photo"),
+             gr.Gallery(value=[("dot.png", "A dot")], label="Shipped")).launch()
+"""
+
+
+def test_initial_values_from_files_next_to_app_py_are_shown(page, built_site, open_app, tmp_path):
+    (tmp_path / "app.py").write_text(SHIPPED)
+    (tmp_path / "dot.png").write_bytes(png(6, 6))
+    open_app(page, built_site(tmp_path / "app.py"))
+    assert natural_width(page.locator(".lite-block-image .lite-media-drop img")) == 6
+    assert natural_width(page.get_by_label("Shipped").get_by_role("img", name="A dot")) == 6

@@ -237,6 +237,8 @@ def test_an_example_file_next_to_app_py_stays_relative(tmp_path, monkeypatch, no
     assert example["orig_name"] == "cat.png"
     # Loaded into the input, the page sends it back as it is.
     assert image.preprocess(example) == "cat.png"
+    # A path given absolute (Path(__file__).parent / "cat.png") is the same example.
+    assert image.example_value(tmp_path / "cat.png") == example
     # Gradio's examples for one input may be rows ([["cat.png"]]) or flat (["cat.png"]).
     for examples in ([["cat.png"]], ["cat.png"]):
         demo = gr.Interface(lambda p: p, image, "text", examples=examples)
