@@ -6,6 +6,7 @@ without them the event fails with an error that says so and how to fix it."""
 
 from __future__ import annotations
 
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,16 @@ class Image(Component):
         image = open_image(path, named(self, "Image"), "pil", None)
         if image.mode == self.image_mode or image.format == "GIF":
             return path
-        saved = encode_pil(image.convert(self.image_mode), image.format or "png", Path(name).stem)
-        return str(saved["path"])
+        # Beside the other uploads (as Gradio's cache), not among the outputs the worker
+        # deletes once sent.
+        folder = Path(tempfile.mkdtemp(prefix="lite-image-"))
+        converted, saved = image.convert(self.image_mode), folder / Path(name).name
+        try:
+            converted.save(saved, format=image.format or "PNG")
+        except (KeyError, OSError, ValueError):  # e.g. RGBA as JPEG: PNG holds any mode
+            saved = saved.with_suffix(".png")
+            converted.save(saved, format="PNG")
+        return str(saved)
 
     def postprocess(self, value: Any) -> Any:
         if value is None:

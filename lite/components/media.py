@@ -116,7 +116,7 @@ def require(
     Inputs raise an InputError (shown at the input, the function is not called); outputs
     raise gr.Error (shown as the event's error)."""
     found = {name: optional(name) for name in modules}
-    absent = [package for name, package in modules.items() if found[name] is None]
+    absent = list(dict.fromkeys(p for name, p in modules.items() if found[name] is None))
     if absent:
         raise error(missing(who, absent, fix))
     return list(found.values())

@@ -92,10 +92,13 @@ def test_pil_and_numpy_without_the_package_is_a_clear_input_error(photo, no_pill
     image = gr.Image(type=kind, label="Photo")
     with pytest.raises(InputError) as caught:
         image.preprocess(upload(photo))
-    message = str(caught.value)
-    assert f'Image "Photo" with type="{kind}" needs ' in message
-    assert "Pillow" in message and ("numpy" in message) == (kind == "numpy")
-    assert 'type="filepath"' in message and "--pyodide-packages URL" in message
+    packages = "Pillow, which is" if kind == "pil" else "Pillow and numpy, which are"
+    wheels = "Pillow wheel" if kind == "pil" else "Pillow and numpy wheels"
+    assert str(caught.value) == (
+        f'Image "Photo" with type="{kind}" needs {packages} not installed in this Python. '
+        f'Either use type="filepath", or ship the {wheels} with the app '
+        "(lite build --pyodide-packages URL)."
+    )
 
 
 def test_image_pil_and_numpy_follow_image_mode(photo):
@@ -116,6 +119,11 @@ def test_image_filepath_is_converted_to_image_mode_when_pillow_can(photo, tmp_pa
     with pil.open(converted) as image:
         assert converted != str(photo) and image.mode == "RGB"
     assert gr.Image(type="filepath", image_mode=None).preprocess(upload(photo)) == str(photo)
+    jpeg = tmp_path / "grey.jpg"
+    pil.new("L", (2, 2)).save(jpeg)
+    as_rgba = gr.Image(type="filepath", image_mode="RGBA").preprocess(upload(jpeg))
+    with pil.open(as_rgba) as image:  # JPEG has no alpha: saved as PNG
+        assert as_rgba.endswith("grey.png") and image.mode == "RGBA"
     rgb = tmp_path / "rgb.png"
     pil.new("RGB", (2, 2)).save(rgb)
     assert gr.Image(type="filepath").preprocess(upload(rgb)) == str(rgb)
