@@ -20,7 +20,8 @@ IGNORED_KEYWORDS = frozenset(
         "padding show_reset_button max_length submit_btn stop_btn show_fullscreen_button open "
         "filterable show_select_all time_to_live delete_callback show_heading color "
         "show_indices theme apply_colors show_api load_fn html_template css_template "
-        "js_on_load show_line_numbers editable file_types selected "
+        "js_on_load show_line_numbers editable file_types selected html_attributes "
+        "num_choices_shown apply_default_css head server_functions "
     ).split()
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 from .base import Component, fail
@@ -114,14 +115,24 @@ class Slider(Component):
         value: Any = None,
         *,
         step: float | None = None,
+        precision: int | None = None,
+        randomize: bool = False,
         **kwargs: Any,
     ) -> None:
-        super().__init__(minimum if value is None else value, **kwargs)
+        # randomize: each page load starts at a random step of the range (Gradio's rule).
+        initial = self._random_value if randomize else value
+        super().__init__(minimum if initial is None else initial, **kwargs)
         if minimum > maximum:
             raise ValueError(f"Slider minimum {minimum} is more than its maximum {maximum}")
         self.minimum = minimum
         self.maximum = maximum
         self.step = 1 if step is None else step
+        self.precision = precision
+
+    def _random_value(self) -> float | int:
+        steps = int((self.maximum - self.minimum) / self.step) if self.step > 0 else 0
+        value = self.minimum + random.randint(0, steps) * self.step
+        return int(value) if self._integral() else value
 
     def _integral(self) -> bool:
         return all(float(x).is_integer() for x in (self.minimum, self.step))

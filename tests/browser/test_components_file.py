@@ -80,3 +80,37 @@ def test_replaced_outputs_free_their_object_urls(page, app_from_source, open_app
     # file's preview URLs are revoked when another pick replaces them.
     assert urls["made"] >= 200
     assert urls["made"] - urls["revoked"] <= 2, urls
+
+
+def test_file_tools_example_counts_words_in_several_files(page, built_site, open_app, tmp_path):
+    from pathlib import Path
+
+    app = Path(__file__).parents[2] / "examples" / "file_tools" / "app.py"
+    open_app(page, built_site(app))
+    a, b = tmp_path / "a.txt", tmp_path / "b.md"
+    a.write_text("the cat the hat")
+    b.write_text("The end")
+    page.get_by_label("Text files").set_input_files([a, b])
+    submit(page)
+    expect(page.get_by_label("Words per file")).to_contain_text('"b.md": 2')
+    expect(page.get_by_label("Most common")).to_contain_text("the")
+    with page.expect_download() as info:
+        page.get_by_label("Report").get_by_role("link", name="word_report.csv").click()
+    assert info.value.path().read_text().splitlines()[:2] == ["word,count", "the,3"]
+
+
+def test_a_file_shipped_next_to_the_app_works_as_an_example(page, app_from_source, open_app):
+    url = app_from_source(
+        """
+        import gradio as gr
+        from pathlib import Path
+        gr.Interface(lambda f: Path(f).read_text().strip(), gr.File(label="Doc"),
+                     gr.Textbox(label="Text"), examples=[["sample.txt"]]).launch()
+        """,
+        sample__txt="shipped with the app\n",
+    )
+    open_app(page, url)
+    page.get_by_role("button", name="sample.txt", exact=True).click()
+    expect(page.get_by_label("Doc").locator("xpath=..")).to_contain_text("sample.txt")
+    submit(page)
+    expect(page.get_by_label("Text")).to_have_text("shipped with the app")

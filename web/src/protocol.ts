@@ -70,6 +70,8 @@ export interface AppFile {
   name: string;
   content?: string;
   url?: string;
+  /** A big file loaded after the app is ready (app.json's lazy_files); events wait for it. */
+  lazy?: boolean;
 }
 
 export interface ErrorInfo {

@@ -33,7 +33,12 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   if (!names.includes(entry)) names.unshift(entry);
   const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
   const state_key = typeof m["state_key"] === "string" ? m["state_key"] : null;
-  const files = names.map((name) => ({ name, url: appFileUrl(manifestUrl, name) }));
+  const lazy = new Set(Array.isArray(m["lazy_files"]) ? m["lazy_files"].filter(isString) : []);
+  const files: AppFile[] = names.map((name) => ({
+    name,
+    url: appFileUrl(manifestUrl, name),
+    ...(lazy.has(name) && name !== entry ? { lazy: true } : {}),
+  }));
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
   const app_id = new URL(manifestUrl).pathname;

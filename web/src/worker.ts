@@ -14,6 +14,7 @@ import type {
   WorkerMessage,
 } from "./protocol";
 import { mapFiles } from "./files";
+import { LateFiles } from "./lazy";
 import { StateStore } from "./store";
 
 const APP_DIR = "/home/pyodide/app";
@@ -54,8 +55,10 @@ const host: Host = {
 };
 
 let browser: BrowserModule | null = null;
+/** Set once Python has started: uploads and big app files are written through it. */
 let pyodide: PyodideAPI | null = null;
 let uploads = 0;
+const lateFiles = new LateFiles();
 
 // One message at a time: each waits for the one before it (the boot included).
 let chain: Promise<void> = Promise.resolve();
@@ -67,12 +70,15 @@ scope.addEventListener("message", (event) => {
 async function dispatch(message: PageMessage): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
+    if (browser !== null) startLateFiles(message.files);
   } else if (message.type === "event" && pyodide !== null) {
+    await lateFiles.whenLoaded(); // the function may read them
     const { buffers = [], ...event } = message;
     const data = writeUploads(pyodide, event.data, buffers);
     const result = await handle(message.id, JSON.stringify({ ...event, data }));
     sendResult(pyodide, result);
   } else {
+    if (message.type === "event") await lateFiles.whenLoaded(); // the function may read them
     post(await handle(message.id, JSON.stringify(message)));
   }
 }
@@ -81,7 +87,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
   try {
     post({ type: "progress", step: "runtime", text: "Starting Python" });
     // Fetch the app's files while Pyodide boots.
-    const files = Promise.all(request.files.map(readFile));
+    const files = Promise.all(LateFiles.split(request.files).now.map(readFile));
     const pyodideUrl = new URL("pyodide/", request.assets_url).href;
     const { snapshot, pyodideModule } =
       pyodideUrl === early.pyodideUrl ? early : startFetching(pyodideUrl);
@@ -97,6 +103,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     const python = await startPython(loadPyodide, options, await snapshot);
     post({ type: "progress", step: "packages", text: "Installing packages" });
     writeFiles(python, await files);
+    pyodide = python; // for uploads, and the big files written once the app is ready
     // lite._browser.boot posts the rest: "packages" again while it installs the
     // app's requirements, then "app" before it runs the entry file.
     const module = python.pyimport("lite._browser") as unknown as BrowserModule;
@@ -109,7 +116,6 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;
-    pyodide = python;
     return reply;
   } catch (err) {
     const error: BootError = { type: "boot-error", error: exceptionInfo(err, "BootError") };
@@ -212,6 +218,20 @@ async function readFile(file: AppFile): Promise<FileData> {
   const response = await fetch(file.url);
   if (!response.ok) throw new Error(`Could not fetch ${file.url}: HTTP ${response.status}`);
   return { name: file.name, content: new Uint8Array(await response.arrayBuffer()) };
+}
+
+/** After Ready is posted: the big files, which the boot went without (lazy.ts). */
+function startLateFiles(files: AppFile[]): void {
+  // Marked for tests/browser/test_big_files.py: no big file is requested before it.
+  performance.mark("lite:ready");
+  const later = LateFiles.split(files).later;
+  if (pyodide === null || later.length === 0) return;
+  const py = pyodide;
+  lateFiles.loadLater(
+    later,
+    (name, content) => writeFiles(py, [{ name, content }]),
+    (text) => post({ type: "notice", level: "warning", text }),
+  );
 }
 
 function writeFiles(pyodide: PyodideAPI, files: FileData[]): void {

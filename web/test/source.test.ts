@@ -29,6 +29,17 @@ test("fromManifest adds a missing entry and defaults the rest", () => {
   assert.equal(s.state_key, null);
 });
 
+test("fromManifest marks the big files to load after ready, never the entry", () => {
+  const s = fromManifest(
+    { entry: "app.py", files: ["app.py", "data.bin", "x.txt"], lazy_files: ["data.bin", "app.py", 3] },
+    base,
+  );
+  assert.deepEqual(
+    s.files.map((f) => [f.name, f.lazy ?? false]),
+    [["app.py", false], ["data.bin", true], ["x.txt", false]],
+  );
+});
+
 test("fromManifest rejects a manifest without an entry", () => {
   assert.throws(() => fromManifest({ files: [] }, base), /entry/);
   assert.throws(() => fromManifest(null, base), /object/);

@@ -96,8 +96,8 @@ function examplesTable(headers: string[], rows: Json[][], pick: (row: Json[]) =>
 }
 
 function exampleText(value: Json): string {
-  // A file (an image shipped next to app.py, say) shows as its name.
-  if (isFileData(value)) return value.orig_name ?? value.path ?? "file";
   if (Array.isArray(value)) return value.map(exampleText).join(", ");
+  // A file shows as its name, as in Gradio's examples table.
+  if (isFileData(value)) return value.orig_name ?? value.path ?? "";
   return toText(value);
 }
