@@ -1,7 +1,7 @@
 """Dataframe: Gradio 6's page form, preprocess by type=, postprocess of every accepted
 value, datatype casts, row/column limits, and the error when a type's package is absent.
 
-pandas and numpy are optional (the `test-data` extra); their tests skip without them.
+pandas and numpy are test dependencies (the dev extra); the runtime never needs them.
 """
 
 import datetime
