@@ -287,3 +287,12 @@ def test_example_fills_the_grid_and_live_mode_answers_each_edit(page, app_from_s
     page.keyboard.type("50")
     page.keyboard.press("Enter")
     expect(page.get_by_label("Deductible")).to_have_text("850")
+
+
+def test_only_apps_with_a_dataframe_download_its_chunk(page, built_site, open_app):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_app(page, built_site(EXAMPLES / "hello_world" / "app.py"))
+    assert not [url for url in requested if "/chunks/dataframe-" in url]
+    open_app(page, built_site(EXAMPLES / "data_table" / "app.py"))
+    assert len([url for url in requested if "/chunks/dataframe-" in url]) == 1
