@@ -296,3 +296,33 @@ def test_only_apps_with_a_dataframe_download_its_chunk(page, built_site, open_ap
     assert not [url for url in requested if "/chunks/dataframe-" in url]
     open_app(page, built_site(EXAMPLES / "data_table" / "app.py"))
     assert len([url for url in requested if "/chunks/dataframe-" in url]) == 1
+
+
+def test_markdown_cells_are_sanitised_and_text_cells_stay_text(page, app_from_source, open_app):
+    payload = "<img src=x onerror=window.pwned=1>"
+    open_app(
+        page,
+        app_from_source(
+            """
+            import gradio as gr
+
+            def cells(text):
+                return [["**bold** " + text, text, "<b>x</b><script>window.pwned=2</script>"]]
+
+            demo = gr.Interface(
+                cells,
+                gr.Textbox(label="Text"),
+                gr.Dataframe(label="Cells", datatype=["markdown", "str", "html"]),
+            )
+            demo.launch()
+            """
+        ),
+    )
+    page.get_by_label("Text").fill(payload)
+    submit(page)
+    grid = page.get_by_label("Cells")
+    expect(cell(grid, 1, 1).locator("strong")).to_have_text("bold")
+    expect(cell(grid, 1, 2)).to_have_text(payload)  # shown as the text it is
+    expect(cell(grid, 1, 3).locator("b")).to_have_text("x")
+    expect(grid.locator("script, [onerror]")).to_have_count(0)
+    assert page.evaluate("window.pwned") is None
