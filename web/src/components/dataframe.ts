@@ -318,8 +318,9 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
       if (canEdit(active.col)) setCell(active.row, active.col, "");
       moveTo(active.row, active.col);
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (!canEdit(active.col) || datatype(active.col) === "bool") return;
       event.preventDefault(); // the key starts the edit, replacing the cell's text
-      if (datatype(active.col) !== "bool") startEdit(event.key);
+      startEdit(event.key);
     }
   });
 
