@@ -70,6 +70,7 @@ class Image(Component):
         webcam_options: Any = None,
         placeholder: str | None = None,
         watermark: Any = None,
+        alt_text: str | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in TYPES:
@@ -90,6 +91,7 @@ class Image(Component):
         self.image_mode = image_mode
         self.return_type = type
         self.placeholder = placeholder
+        self.alt_text = alt_text
         # Gradio shows every button when `buttons` is None.
         self.download = buttons is None or "download" in buttons
 
@@ -160,4 +162,5 @@ class Image(Component):
             "sources": self.sources,
             "placeholder": self.placeholder,
             "download": self.download,
+            "alt_text": self.alt_text,
         }

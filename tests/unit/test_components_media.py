@@ -218,6 +218,7 @@ def test_image_keywords_props_and_validation():
         webcam_options=None,
         placeholder="Drop a cat",
         watermark=None,
+        alt_text="A cat",
     )
     assert image.props() == {
         "height": "240px",
@@ -225,6 +226,7 @@ def test_image_keywords_props_and_validation():
         "sources": ["upload"],
         "placeholder": "Drop a cat",
         "download": False,
+        "alt_text": "A cat",
     }
     assert gr.Image().props()["sources"] == ["upload", "webcam", "clipboard"]
     assert gr.Image(streaming=True).sources == ["webcam"]

@@ -13,6 +13,8 @@ export interface Props {
   sources: string[];
   placeholder: string | null;
   download: boolean;
+  /** The output picture's alt text (else the label, else the file's name). */
+  alt_text: string | null;
 }
 
 function picture(config: Config<Props>, alt: (file: FileData) => string) {
@@ -34,7 +36,7 @@ export default defineComponent<Props>({
     });
   },
   output(config, b) {
-    const alt = (file: FileData): string => config.label || file.orig_name || "Image";
+    const alt = (file: FileData): string => config.props.alt_text || config.label || file.orig_name || "Image";
     return mediaOutput(b, "image", picture(config, alt), config.props.download);
   },
 });
