@@ -256,6 +256,10 @@ def test_a_gallery_shows_images_with_captions_and_a_preview(page, app_from_sourc
     preview = gallery.locator(".lite-gallery-preview")
     expect(preview.locator("figcaption")).to_have_text("Green swatch")
     assert natural_width(preview.get_by_role("img", name="Green swatch")) == 12
+    with page.expect_download() as info:
+        preview.get_by_role("link", name="Download green.png").click()
+    assert info.value.suggested_filename == "green.png"
+    assert info.value.path().read_bytes().startswith(b"\x89PNG")
     gallery.get_by_role("button", name="Close preview").click()
     expect(preview).to_have_count(0)
     # A new result replaces the grid.
