@@ -60,7 +60,6 @@ class Image(Component):
         value: Any = None,
         *,
         format: str = "webp",  # noqa: A002 - Gradio's name
-        alt_text: str | None = None,
         height: int | str | None = None,
         width: int | str | None = None,
         image_mode: str | None = "RGB",
@@ -71,6 +70,7 @@ class Image(Component):
         webcam_options: Any = None,
         placeholder: str | None = None,
         watermark: Any = None,
+        alt_text: str | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in TYPES:
@@ -86,12 +86,12 @@ class Image(Component):
             raise ValueError("Image streaming only available if sources is ['webcam'].")
         super().__init__(value, **kwargs)
         self.format = format
-        self.alt_text = alt_text
         self.height = height
         self.width = width
         self.image_mode = image_mode
         self.return_type = type
         self.placeholder = placeholder
+        self.alt_text = alt_text
         # Gradio shows every button when `buttons` is None.
         self.download = buttons is None or "download" in buttons
 

@@ -22,7 +22,8 @@ def echo(path):
     return path, Path(path).name
 
 gr.Interface(echo, gr.Image(type="filepath", label="Photo"),
-             [gr.Image(label="Result"), gr.Textbox(label="Name")]).launch()
+             [gr.Image(label="Result", alt_text="The photo, as Python got it"),
+              gr.Textbox(label="Name")]).launch()
 """
 
 PIL_APP = """
@@ -127,7 +128,7 @@ def test_an_uploaded_image_is_previewed_sent_as_a_path_shown_and_downloadable(
     expect(preview).to_have_attribute("alt", "Preview of box.png")
     submit(page)
     expect(page.get_by_label("Name")).to_have_text("box.png")
-    shown = page.get_by_label("Result").get_by_role("img", name="Result")
+    shown = page.get_by_label("Result").get_by_role("img", name="The photo, as Python got it")
     expect(shown).to_have_attribute("src", starts("blob:"))
     assert natural_width(shown) == 7
     with page.expect_download() as info:
@@ -255,6 +256,10 @@ def test_a_gallery_shows_images_with_captions_and_a_preview(page, app_from_sourc
     preview = gallery.locator(".lite-gallery-preview")
     expect(preview.locator("figcaption")).to_have_text("Green swatch")
     assert natural_width(preview.get_by_role("img", name="Green swatch")) == 12
+    with page.expect_download() as info:
+        preview.get_by_role("link", name="Download green.png").click()
+    assert info.value.suggested_filename == "green.png"
+    assert info.value.path().read_bytes().startswith(b"\x89PNG")
     gallery.get_by_role("button", name="Close preview").click()
     expect(preview).to_have_count(0)
     # A new result replaces the grid.

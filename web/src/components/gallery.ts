@@ -5,7 +5,7 @@ import { h } from "../dom";
 import { isFileData } from "../files";
 import type { FileData, Json } from "../protocol";
 import css from "./gallery.css";
-import { fileName, fileUrl } from "./media";
+import { downloadLink, fileName, fileUrl } from "./media";
 import { outputWidget } from "./widgets";
 import { type Config, defineComponent } from "./types";
 
@@ -57,13 +57,14 @@ function render(config: Config<Props>, output: HTMLOutputElement, value: Json, o
   if (shown !== undefined && open !== null) {
     const close = h("button", { type: "button", class: "lite-btn lite-btn-secondary" }, "Close preview");
     close.addEventListener("click", () => render(config, output, value, null));
+    const url = fileUrl(output, shown.file);
     parts.push(
       h(
         "figure",
         { class: "lite-gallery-preview" },
-        media(shown, fileUrl(output, shown.file), alt(shown, open), "contain"),
+        media(shown, url, alt(shown, open), "contain"),
         shown.caption === null ? null : h("figcaption", {}, shown.caption),
-        close,
+        h("div", { class: "lite-gallery-actions" }, url === null ? null : downloadLink(shown.file, url), close),
       ),
     );
   }

@@ -13,7 +13,7 @@ export interface Props {
   sources: string[];
   placeholder: string | null;
   download: boolean;
-  /** The output image's alt text (Gradio 6's alt_text); else the label or file name. */
+  /** The output picture's alt text (else the label, else the file's name). */
   alt_text: string | null;
 }
 
@@ -36,7 +36,7 @@ export default defineComponent<Props>({
     });
   },
   output(config, b) {
-    const alt = (file: FileData): string => config.props.alt_text ?? (config.label || file.orig_name || "Image");
+    const alt = (file: FileData): string => config.props.alt_text || config.label || file.orig_name || "Image";
     return mediaOutput(b, "image", picture(config, alt), config.props.download);
   },
 });

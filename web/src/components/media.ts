@@ -91,9 +91,15 @@ export function mediaInput(config: Config<unknown>, b: Block, options: MediaInpu
     show(null);
     for (const listener of listeners) listener();
   });
-  b.root.addEventListener("dragover", (event) => event.preventDefault());
+  // Say where a dragged file will land while it is over the component.
+  b.root.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("lite-media-over");
+  });
+  b.root.addEventListener("dragleave", () => zone.classList.remove("lite-media-over"));
   b.root.addEventListener("drop", (event) => {
     event.preventDefault();
+    zone.classList.remove("lite-media-over");
     take(Array.from(event.dataTransfer?.files ?? []).find(matches));
   });
   if (options.paste) {
