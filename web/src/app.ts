@@ -7,6 +7,7 @@ import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedbac
 import { type InterfaceView, renderInterface } from "./render/interface";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
+import { clearedValue } from "./values";
 
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
 export type Status = "loading" | "ready" | "error";
@@ -177,9 +178,9 @@ export class App {
     this.generation += 1;
     view.inputs.forEach((field, i) => {
       field.setError(null);
-      field.set(config.inputs[i]?.value ?? null);
+      field.set(clearedValue(config.inputs[i]));
     });
-    view.outputs.forEach((field, i) => field.set(config.outputs[i]?.value ?? null));
+    view.outputs.forEach((field, i) => field.set(clearedValue(config.outputs[i])));
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "clear", generation: this.generation, live: false });
