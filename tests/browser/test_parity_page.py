@@ -63,3 +63,27 @@ def test_picked_choices_keep_their_order(page, app_from_source, open_app):
     page.get_by_role("button", name="Clear").click()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_label("output")).to_have_text("([], None)")  # as after Gradio's Clear
+
+
+def test_example_leaves_an_input_without_examples_alone(page, app_from_source, open_app):
+    url = app_from_source(
+        """
+        import gradio as gr
+
+        level = gr.Slider(1, 9, value=5, label="Level")
+        gr.Interface(
+            lambda name, level, note: repr((name, level, note)),
+            [gr.Textbox(label="Name"), level, gr.Textbox("kept", label="Note")],
+            "text",
+            examples=[["Ada", None, None], [None, 7, None]],
+        ).launch()
+        """
+    )
+    open_app(page, url)
+    page.get_by_role("button", name="Ada").click()
+    expect(page.get_by_label("Level")).to_have_value("1")  # an empty cell: what Clear gives
+    expect(page.get_by_label("Note")).to_have_value("kept")  # no examples: left alone
+    page.get_by_role("button", name="7").click()
+    expect(page.get_by_label("Name")).to_have_value("")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("('', 7, 'kept')")

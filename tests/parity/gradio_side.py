@@ -130,7 +130,8 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
             wire = list(default)
             processed = handler._get_processed_example(example)
             for component, value in zip(handler.inputs_with_examples, processed, strict=True):
-                wire[next(i for i, c in enumerate(inputs) if c is component)] = value
+                at = next(i for i, c in enumerate(inputs) if c is component)
+                wire[at] = payload.gradio_after_clear(kinds[at], value)  # as the page holds it
             rows.append({"name": f"example {number}", "kind": "example", "wire": wire})
     for index, (kind, component) in enumerate(zip(kinds, inputs, strict=True)):
         for edge, value in cases.edges(kind, props[component._id]):

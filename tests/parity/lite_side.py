@@ -48,12 +48,8 @@ def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | 
             rows.append([payload.lite_page(c, payload.lite_cleared(c)) for c in inputs])
         elif row["kind"] == "example":
             number = int(row["name"].split()[-1])
-            example = examples[number - 1] if number <= len(examples) else None
-            rows.append(
-                None
-                if example is None
-                else [payload.lite_page(c, v) for c, v in zip(inputs, example, strict=True)]
-            )
+            found = number <= len(examples)
+            rows.append(payload.lite_example(inputs, examples, number) if found else None)
         else:
             at = page.index(row["index"])
             value = payload.unpack(row["value"])

@@ -140,7 +140,13 @@ export class App {
       else field.onSubmit(() => this.submit(false));
     }
     view.onExample((row) => {
-      row.forEach((value, i) => view.inputs[i]?.set(value));
+      // As in Gradio: a column with no example values leaves its input alone, and an empty
+      // cell sets what Clear would.
+      const rows = config.examples?.rows ?? [];
+      row.forEach((value, i) => {
+        if (rows.every((r) => r[i] === null)) return;
+        view.inputs[i]?.set(value === null ? clearedValue(config.inputs[i]) : value);
+      });
       // In a live app a changed input means a run, examples included.
       if (config.live) this.live.request();
     });
