@@ -177,8 +177,13 @@ class Interface:
         if self.examples:
             examples = {
                 "headers": [c.label or "" for c in inputs],
+                # An empty cell stays None: the page gives it what Clear gives (Gradio's
+                # postprocess(None)), or leaves the input alone if its column is all empty.
                 "rows": [
-                    [c.example_value(v) for c, v in zip(inputs, row, strict=True)]
+                    [
+                        None if v is None else c.example_value(v)
+                        for c, v in zip(inputs, row, strict=True)
+                    ]
                     for row in self.examples
                 ],
             }

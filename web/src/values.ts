@@ -76,6 +76,25 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
+ * which is empty except for a slider (its minimum) and a checkbox (false).
+ */
+export function clearedValue(config: { type: string; props: { [key: string]: Json } } | undefined): Json {
+  switch (config?.type) {
+    case "slider":
+      return numberProp(config.props, "minimum", 0);
+    case "checkbox":
+      return false;
+    case "checkboxgroup":
+      return [];
+    case "label":
+      return {};
+    default:
+      return null;
+  }
+}
+
 /** A numeric prop, or the fallback when it is missing or not a number. */
 export function numberProp(props: { [key: string]: Json }, key: string, fallback: number): number {
   const v = props[key];

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   choiceIndex,
+  clearedValue,
   dedent,
   keepPickOrder,
   numberProp,
@@ -110,4 +111,14 @@ test("picked choices keep the order they were picked in, as on Gradio's page", (
   // c was picked first; then a; then c was unticked and b ticked.
   assert.deepEqual(keepPickOrder([2], [0, 2]), [2, 0]);
   assert.deepEqual(keepPickOrder([2, 0], [0, 1]), [0, 1]);
+});
+
+test("Clear gives each component Gradio's postprocess(None)", () => {
+  assert.equal(clearedValue({ type: "textbox", props: {} }), null);
+  assert.equal(clearedValue({ type: "checkbox", props: {} }), false);
+  assert.deepEqual(clearedValue({ type: "checkboxgroup", props: {} }), []);
+  assert.deepEqual(clearedValue({ type: "label", props: {} }), {});
+  assert.equal(clearedValue({ type: "number", props: { minimum: 3 } }), null);
+  assert.equal(clearedValue({ type: "slider", props: { minimum: 2, maximum: 9 } }), 2);
+  assert.equal(clearedValue(undefined), null);
 });
