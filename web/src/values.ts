@@ -1,7 +1,7 @@
 // Pure helpers that turn config values into what the page shows and back.
 // No DOM here, so the unit tests run them under Node.
 
-import type { Json } from "./protocol";
+import type { ComponentConfig, Json } from "./protocol";
 
 /** A choice as the page keeps it: what the user sees, and the value sent to Python. */
 export type Choice = readonly [display: string, value: Json];
@@ -80,10 +80,10 @@ export function parseNumber(text: string): number | null {
  * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
  * which is empty except for a slider (its minimum) and a checkbox (false).
  */
-export function clearedValue(config: { type: string; props: { [key: string]: Json } } | undefined): Json {
+export function clearedValue(config: ComponentConfig | undefined): Json {
   switch (config?.type) {
     case "slider":
-      return numberProp(config.props, "minimum", 0);
+      return config.props.minimum;
     case "checkbox":
       return false;
     case "checkboxgroup":

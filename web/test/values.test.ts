@@ -114,11 +114,14 @@ test("picked choices keep the order they were picked in, as on Gradio's page", (
 });
 
 test("Clear gives each component Gradio's postprocess(None)", () => {
-  assert.equal(clearedValue({ type: "textbox", props: {} }), null);
-  assert.equal(clearedValue({ type: "checkbox", props: {} }), false);
-  assert.deepEqual(clearedValue({ type: "checkboxgroup", props: {} }), []);
-  assert.deepEqual(clearedValue({ type: "label", props: {} }), {});
-  assert.equal(clearedValue({ type: "number", props: { minimum: 3 } }), null);
-  assert.equal(clearedValue({ type: "slider", props: { minimum: 2, maximum: 9 } }), 2);
+  const base = { id: 1, label: "x", show_label: true, info: null, visible: true, interactive: true, value: null };
+  const textbox = { lines: 1, max_lines: 20, placeholder: null, type: "text" } as const;
+  assert.equal(clearedValue({ ...base, type: "textbox", props: textbox }), null);
+  assert.equal(clearedValue({ ...base, type: "checkbox", props: {} }), false);
+  assert.deepEqual(clearedValue({ ...base, type: "checkboxgroup", props: { choices: [] } }), []);
+  assert.deepEqual(clearedValue({ ...base, type: "label", props: {} }), {});
+  const number = { minimum: 3, maximum: null, step: 1, precision: null, placeholder: null };
+  assert.equal(clearedValue({ ...base, type: "number", props: number }), null);
+  assert.equal(clearedValue({ ...base, type: "slider", props: { minimum: 2, maximum: 9, step: 1 } }), 2);
   assert.equal(clearedValue(undefined), null);
 });
