@@ -177,8 +177,13 @@ class Interface:
         if self.examples:
             examples = {
                 "headers": [c.label or "" for c in inputs],
+                # An empty cell stays None: the page gives it what Clear gives (Gradio's
+                # postprocess(None)), or leaves the input alone if its column is all empty.
                 "rows": [
-                    [c.example_value(v) for c, v in zip(inputs, row, strict=True)]
+                    [
+                        None if v is None else c.example_value(v)
+                        for c, v in zip(inputs, row, strict=True)
+                    ]
                     for row in self.examples
                 ],
             }
@@ -193,6 +198,14 @@ class Interface:
             "submit_btn": self.submit_btn,
             "clear_btn": self.clear_btn,
             "api_name": self.api_name,
+        }
+
+    def browser_packages(self) -> dict[str, list[str]]:
+        """Each input that needs a package of Pyodide's distribution: "Image 'Photo'" -> names."""
+        return {
+            f"{type(c).__name__} {c.label!r}": c.browser_packages()
+            for c in self.page_inputs
+            if c.browser_packages()
         }
 
     def launch(self, *args: Any, **kwargs: Any) -> Interface:

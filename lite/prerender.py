@@ -28,6 +28,8 @@ class HostRun:
 
     config: dict[str, Any]
     reads: set[str]
+    # Inputs whose type= needs numpy, pandas or Pillow in the browser (Interface.browser_packages).
+    packages: dict[str, list[str]]
 
 
 def prerender(app: Path) -> dict[str, Any] | None:
@@ -55,7 +57,7 @@ def run_on_host(app: Path) -> HostRun | None:
         _note(lines[-1] if lines else f"exit code {done.returncode}")
         return None
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return HostRun(result["config"], set(result["reads"]))
+    return HostRun(result["config"], set(result["reads"]), result["packages"])
 
 
 def _note(reason: str) -> None:
@@ -94,7 +96,11 @@ def main(app_dir: str, entry: str) -> None:
     _record_reads(app_dir, reads)
     runtime = Runtime(app_dir, entry)
     runtime.load()
-    result = json.dumps({"config": runtime.config(), "reads": sorted(reads)}, allow_nan=False)
+    packages = runtime.interface.browser_packages() if runtime.interface else {}
+    result = json.dumps(
+        {"config": runtime.config(), "reads": sorted(reads), "packages": packages},
+        allow_nan=False,
+    )
     sys.stdout.flush()
     print(f"\n{result}")  # last line: the app may have printed before
 

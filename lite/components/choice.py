@@ -118,14 +118,16 @@ class Dropdown(_Choices):
         self.multiselect = bool(multiselect)
         self.allow_custom_value = allow_custom_value
         self.max_choices = max_choices
-        if value is _FIRST_CHOICE and not self.multiselect and self.choices:
+        if value is _FIRST_CHOICE and self.multiselect:
+            self.value = []
+        elif value is _FIRST_CHOICE and self.choices:
             self.value = self.choices[0][1]
 
     def preprocess(self, payload: Any) -> Any:
+        if payload is None:  # nothing chosen (Gradio sends null after Clear, even for multiselect)
+            return None
         if not self.multiselect:
-            return None if payload is None else self._pick(payload, custom=self.allow_custom_value)
-        if payload is None:
-            return []
+            return self._pick(payload, custom=self.allow_custom_value)
         if not isinstance(payload, list):
             raise fail(f"Expected a list of choices, got {payload!r}.")
         if self.max_choices is not None and len(payload) > self.max_choices:
@@ -133,9 +135,7 @@ class Dropdown(_Choices):
         return [self._pick(item, custom=self.allow_custom_value) for item in payload]
 
     def postprocess(self, value: Any) -> Any:
-        if self.multiselect:
-            if value is None:
-                return []
+        if self.multiselect and value is not None:
             return list(value) if isinstance(value, list | tuple | set) else [value]
         return value
 

@@ -299,6 +299,9 @@ class Dataframe(Component):
             name = f"Dataframe {self.label!r}" if self.label else "Dataframe"
             raise fail(missing_package(name, package)) from None
 
+    def browser_packages(self) -> list[str]:
+        return [] if self.return_type == "array" else [self.return_type]
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             payload = {"headers": self.headers, "data": []}
@@ -328,6 +331,7 @@ class Dataframe(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any]:
         headers, rows, metadata = table_parts(value)
+        rows = [list(row) if isinstance(row, list | tuple) else [row] for row in rows]
         headers = [str(h) for h in headers] or list(self.headers)
         if not rows or not any(len(row) for row in rows):
             return {"headers": headers, "data": [], "metadata": None}

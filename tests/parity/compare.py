@@ -59,7 +59,8 @@ def _component(recorded: dict[str, Any], row: dict[str, Any], aspect: str) -> st
 
 
 def compare_app(name: str, recorded: dict[str, Any]) -> tuple[int, list[Difference]]:
-    """(rows compared, differences) for one app; app-level checks count as rows."""
+    """(rows compared, differences) for one app; the app-level checks (api_name, what
+    Clear shows in the outputs) count as one row."""
     path = cases.apps()[name]
     ours = lite_side.run_app(Path(path), recorded)
     found: list[Difference] = []
@@ -79,8 +80,12 @@ def compare_app(name: str, recorded: dict[str, Any]) -> tuple[int, list[Differen
         return 1, found
     if recorded["api_name"] != ours["api_name"]:
         found.append(
-            Difference(name, "api", "api_name", recorded["api_name"], ours["api_name"], "app")
+            Difference(name, "app", "api_name", recorded["api_name"], ours["api_name"], "app")
         )
+    if recorded["cleared_outputs"] != ours["cleared_outputs"]:
+        gradio, lite = recorded["cleared_outputs"], ours["cleared_outputs"]
+        kinds = "+".join(recorded.get("outputs") or [])
+        found.append(Difference(name, "app", "cleared_outputs", gradio, lite, kinds))
     for row, answer in zip(recorded["rows"], ours["rows"], strict=True):
         for aspect in ASPECTS:
             theirs, mine = row.get(aspect), answer.get(aspect)

@@ -92,6 +92,11 @@ def call(base: str, api_name: str, data: list[Any], session: str) -> tuple[bool,
     return last
 
 
+def dump(value: Any) -> Any:
+    """A postprocessed value as JSON data (Gradio's data models have model_dump)."""
+    return value.model_dump() if hasattr(value, "model_dump") else value
+
+
 def run_app(name: str, path: Path) -> dict[str, Any]:
     calls = record.Calls()
     answer: dict[str, Any] = {"app": name, "gradio": gr.__version__, "load_error": None}
@@ -125,7 +130,8 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
             wire = list(default)
             processed = handler._get_processed_example(example)
             for component, value in zip(handler.inputs_with_examples, processed, strict=True):
-                wire[next(i for i, c in enumerate(inputs) if c is component)] = value
+                at = next(i for i, c in enumerate(inputs) if c is component)
+                wire[at] = payload.gradio_after_clear(kinds[at], value)  # as the page holds it
             rows.append({"name": f"example {number}", "kind": "example", "wire": wire})
     for index, (kind, component) in enumerate(zip(kinds, inputs, strict=True)):
         for edge, value in cases.edges(kind, props[component._id]):
@@ -143,6 +149,28 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
                 }
             )
 
+    # Last, the Clear button, then Submit: Clear gives each component its postprocess(None)
+    # (gradio/components/clear_button.py) and resets session state.
+    cleared = [
+        payload.gradio_after_clear(k, c.postprocess(None))
+        for k, c in zip(kinds, inputs, strict=True)
+    ]
+    rows.append({"name": "after Clear", "kind": "clear", "wire": cleared})
+    answer["cleared_outputs"] = payload.pack(
+        payload.js_value([dump(outputs[i].postprocess(None)) for i in shown])
+    )
+    reset = next(  # Clear's backend half: fresh copies of the State values
+        (
+            f
+            for f in demo.fns.values()
+            if f.fn
+            and not f.inputs
+            and f.outputs
+            and all(isinstance(o, gr.State) for o in f.outputs)
+        ),
+        None,
+    )
+
     port = free_port()
     demo.launch(
         prevent_thread_lock=True,
@@ -155,6 +183,8 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
     session = secrets.token_hex(8)
     try:
         for row in rows:
+            if row["kind"] == "clear" and reset is not None:
+                call(base, reset.api_name, [], session)
             calls.reset()
             row["wire"] = payload.js_value(row["wire"])  # as the page sends it
             ok, reply = call(base, fn.api_name, row["wire"], session)

@@ -44,14 +44,12 @@ def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | 
     for row in recorded["rows"]:
         if row["kind"] == "default":
             rows.append(default)
+        elif row["kind"] == "clear":
+            rows.append([payload.lite_page(c, payload.lite_cleared(c)) for c in inputs])
         elif row["kind"] == "example":
             number = int(row["name"].split()[-1])
-            example = examples[number - 1] if number <= len(examples) else None
-            rows.append(
-                None
-                if example is None
-                else [payload.lite_page(c, v) for c, v in zip(inputs, example, strict=True)]
-            )
+            found = number <= len(examples)
+            rows.append(payload.lite_example(inputs, examples, number) if found else None)
         else:
             at = page.index(row["index"])
             value = payload.unpack(row["value"])
@@ -61,13 +59,17 @@ def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | 
     return rows
 
 
-async def _run(runtime: Runtime, calls: record.Calls, rows: list[Any]) -> list[dict[str, Any]]:
+async def _run(
+    runtime: Runtime, calls: record.Calls, rows: list[Any], rows_kinds: list[str]
+) -> list[dict[str, Any]]:
     answers = []
     for number, data in enumerate(rows, 1):
         if data is None:
             answers.append({"outcome": "missing", "received": None, "outputs": None})
             continue
         calls.reset()
+        if rows_kinds[number - 1] == "clear":
+            runtime.clear()  # the page's Clear resets session state, as Gradio's does
         result = await runtime.event(number, data)
         error = result["error"]
         answers.append(
@@ -95,8 +97,10 @@ def run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
         "api_name": config["api_name"],
         "inputs": [c["type"] for c in config["inputs"]],
         "outputs": [c["type"] for c in config["outputs"]],
+        "cleared_outputs": payload.pack([payload.lite_cleared(c) for c in config["outputs"]]),
     }
     if recorded.get("load_error"):
         return answer
-    answer["rows"] = asyncio.run(_run(runtime, calls, _rows(recorded, config)))
+    kinds = [row["kind"] for row in recorded["rows"]]
+    answer["rows"] = asyncio.run(_run(runtime, calls, _rows(recorded, config), kinds))
     return answer

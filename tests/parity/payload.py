@@ -99,6 +99,37 @@ def gradio_initial(kind: str, value: Any) -> Any:
     return js_value(value)
 
 
+def gradio_after_clear(kind: str, cleared: Any) -> Any:
+    """What Gradio's page sends after Clear (or an example) set an input to `cleared`. Only
+    the textbox turns null into "" (Textbox.svelte); Number's `??= 0` ran at load."""
+    if kind == "textbox" and cleared is None:
+        return ""
+    return js_value(cleared)
+
+
+def lite_cleared(config: dict[str, Any]) -> Any:
+    """What lite's Clear sets a component to (values.ts clearedValue)."""
+    kind = config["type"]
+    if kind == "slider":
+        minimum = config.get("props", {}).get("minimum")
+        return minimum if isinstance(minimum, int | float) else 0
+    return {"checkbox": False, "checkboxgroup": [], "label": {}}.get(kind)
+
+
+def lite_example(configs: list[dict[str, Any]], rows: list[list[Any]], number: int) -> list[Any]:
+    """What lite's page sends after example `number` (from 1) is picked on a fresh form
+    (app.ts onExample): an all-empty column leaves its input alone, an empty cell gets
+    what Clear gives."""
+    sent = []
+    for i, config in enumerate(configs):
+        value = rows[number - 1][i]
+        if all(row[i] is None for row in rows):
+            sent.append(lite_initial(config))
+        else:
+            sent.append(lite_page(config, lite_cleared(config) if value is None else value))
+    return sent
+
+
 def lite_initial(config: dict[str, Any]) -> Any:
     """What lite's page sends for an input left as it first shows it (inputs.ts createInput:
     an empty Number starts at 0, as on Gradio's page)."""
@@ -135,7 +166,7 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
         return picked[0] if picked else None
     if kind == "dropdown":
         if props.get("multiselect"):
-            return picked
+            return None if value is None else picked
         if props.get("allow_custom_value"):
             shown = next((d for d, v in choices if _same(v, value)), None)
             text = shown if shown is not None else js_text(value)

@@ -11,6 +11,7 @@ import { type InterfaceView, renderInterface } from "./render/interface";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
 import { clearShared, readShared } from "./shared_hook";
+import { clearedValue } from "./values";
 
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
 export type Status = "loading" | "ready" | "error";
@@ -177,7 +178,13 @@ export class App {
       else field.onSubmit(() => this.submit(false));
     }
     view.onExample((row) => {
-      row.forEach((value, i) => view.inputs[i]?.set(value));
+      // As in Gradio: a column with no example values leaves its input alone, and an empty
+      // cell sets what Clear would.
+      const rows = config.examples?.rows ?? [];
+      row.forEach((value, i) => {
+        if (rows.every((r) => r[i] === null)) return;
+        view.inputs[i]?.set(value === null ? clearedValue(config.inputs[i]) : value);
+      });
       // In a live app a changed input means a run, examples included.
       if (config.live) this.live.request();
     });
@@ -276,9 +283,9 @@ export class App {
     this.generation += 1;
     view.inputs.forEach((field, i) => {
       field.setError(null);
-      field.set(config.inputs[i]?.value ?? null);
+      field.set(clearedValue(config.inputs[i]));
     });
-    view.outputs.forEach((field, i) => field.set(config.outputs[i]?.value ?? null));
+    view.outputs.forEach((field, i) => field.set(clearedValue(config.outputs[i])));
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "clear", generation: this.generation, live: false });

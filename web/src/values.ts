@@ -1,7 +1,7 @@
 // Pure helpers that turn config values into what the page shows and back.
 // No DOM here, so the unit tests run them under Node.
 
-import type { Json } from "./protocol";
+import type { ComponentConfig, Json } from "./protocol";
 
 /** A choice as the page keeps it: what the user sees, and the value sent to Python. */
 export type Choice = readonly [display: string, value: Json];
@@ -74,6 +74,25 @@ export function parseNumber(text: string): number | null {
   if (trimmed === "") return null;
   const n = Number(trimmed);
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
+ * which is empty except for a slider (its minimum) and a checkbox (false).
+ */
+export function clearedValue(config: ComponentConfig | undefined): Json {
+  switch (config?.type) {
+    case "slider":
+      return config.props.minimum;
+    case "checkbox":
+      return false;
+    case "checkboxgroup":
+      return [];
+    case "label":
+      return {};
+    default:
+      return null;
+  }
 }
 
 /** A numeric prop, or the fallback when it is missing or not a number. */

@@ -28,10 +28,15 @@ export default defineComponent<Props>({
     });
     choices.forEach(([display], i) => select.append(h("option", { value: String(i) }, display)));
     b.root.append(select);
-    // Values go in the order they were picked, as on Gradio's page.
+    // Values go in the order they were picked, as on Gradio's page; a multiselect set to
+    // null (by Clear) sends null until the user picks, as Gradio's does.
     let order: number[] = [];
+    let isNull = false;
     const selectedNow = (): number[] => Array.from(select.selectedOptions, (o) => Number(o.value));
-    select.addEventListener("change", () => (order = keepPickOrder(order, selectedNow())));
+    select.addEventListener("change", () => {
+      order = keepPickOrder(order, selectedNow());
+      isNull = false;
+    });
     const selected = (): Json[] =>
       keepPickOrder(order, selectedNow()).flatMap((i) => (choices[i] ? [choices[i][1]] : []));
     // Past max_choices, the other options can't be picked (Gradio greys them out).
@@ -43,8 +48,9 @@ export default defineComponent<Props>({
     select.addEventListener("change", limit);
     return {
       control: select,
-      get: () => (multiselect ? selected() : (selected()[0] ?? null)),
+      get: () => (multiselect ? (isNull ? null : selected()) : (selected()[0] ?? null)),
       set: (value) => {
+        isNull = value === null;
         order = pickedIndices(choices, value);
         for (const option of Array.from(select.options)) option.selected = order.includes(Number(option.value));
         // A single select shows blank for a value that is not a choice (or null).
