@@ -101,6 +101,10 @@ def _as_list(value: Any) -> list[Any]:
 
 def _upload(field: Field, value: Any) -> None:
     """A path, or a list of paths for file_count="multiple"; None empties the picker."""
+    remove = field.block.get_by_role("button", name="Remove", exact=True)
+    if value is None and remove.count() == 1 and remove.is_visible():
+        remove.click()  # Image, Audio, Video: their own way to drop the file
+        return
     field.control().set_input_files([str(p) for p in _as_list(value)])
 
 
@@ -180,6 +184,13 @@ def _part(part: Any) -> Any:
     return part
 
 
+def _gallery(value: Any, config: Config) -> Any:
+    """[(path, caption), ...]: the (media, caption) pairs a function returns."""
+    if not isinstance(value, list):
+        return value
+    return [(item.get("image") or item.get("video"), item.get("caption")) for item in value]
+
+
 def _messages(value: Any, config: Config) -> Any:
     """[{"role", "content"}]: one text (or file path) as itself, several as a list."""
     if not isinstance(value, list):
@@ -208,6 +219,10 @@ KINDS: dict[str, Kind] = {
     "html": Kind(),
     # Output files arrive as local paths already: the page object downloads them.
     "file": Kind(set=_upload),
+    "image": Kind(set=_upload),
+    "audio": Kind(set=_upload),
+    "video": Kind(set=_upload),
+    "gallery": Kind(read=_gallery),
     "code": Kind(set=_fill),
     "colorpicker": Kind(set=_fill),  # "#rrggbb"
     "datetime": Kind(set=_fill),  # its text: "2026-12-01" or "2026-12-01 09:30:00"

@@ -44,6 +44,8 @@ def config(type: str, **props: object) -> dict:
             [{"role": "user", "content": [{"type": "text", "text": "hi"}], "metadata": None}],
             [{"role": "user", "content": "hi"}],
         ),
+        ("gallery", {}, [{"image": "/tmp/a.png", "caption": "A"}], [("/tmp/a.png", "A")]),
+        ("image", {}, "/tmp/a.png", "/tmp/a.png"),
         ("a-component-from-later", {}, [1], [1]),
     ],
 )
