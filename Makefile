@@ -14,7 +14,7 @@ PYODIDE := $(STATIC)/pyodide
 VENDORED := $(PYODIDE)/micropip-0.11.1-py3-none-any.whl
 # Pyodide's own lock; `lite build` copies its info block into the lock it writes.
 UPSTREAM_LOCK := $(PYODIDE)/pyodide-lock.upstream.json
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' lite/__init__.py)
 DIST := dist/lite-$(VERSION)-py3-none-any.whl
 WEB_SOURCES := $(shell find web/src web/scripts -type f) $(wildcard web/*.json web/*.mjs) \
 	tests/protocol_examples.json

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from . import boot, events, footprint, report, shared
+from . import bigfile, boot, events, footprint, report, shared
 from .harness import OUT, ROOT, Harness
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FIGURES = ("boot", "events", "crosstab", "scaling", "bytes")
+FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes")
 
 
 @dataclass
@@ -50,6 +50,7 @@ def run_all(
     try:
         steps: dict[str, Callable[[], None]] = {
             "boot": lambda: boot.measure(harness, results, options.boot_runs, log),
+            "bigfile": lambda: bigfile.measure(harness, results, options.boot_runs, log),
             "events": lambda: events.measure(
                 harness, results, options.events, log, gradio=options.gradio
             ),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import inspect
 import string
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from .components import Component, State, from_shortcut
+from .components import Component, from_shortcut
 from .components.base import IGNORED_KEYWORDS
+from .components.state import State
 from .errors import UnsupportedError
 
 # Interface keywords that only matter on a server or for Gradio's own UI chrome.
@@ -70,7 +71,7 @@ class Interface:
         live: bool = False,
         submit_btn: str = "Submit",
         clear_btn: str | None = "Clear",
-        api_name: str | None = None,
+        api_name: str | Literal[False] | None = None,
         **kwargs: Any,
     ) -> None:
         unknown = set(kwargs) - SERVER_ONLY - IGNORED_KEYWORDS

@@ -13,10 +13,10 @@ from typing import Any
 from . import protocol
 from .app import alias_gradio, app_modules, run_entry, served_interface
 from .components import Component
+from .components.state import Session
 from .errors import InputError, Toast, current_toasts
 from .interface import Interface
 from .state import GlobalState, LogCallback, Store, namespace_for
-from .state.session import Session
 from .state.store import ChangeCallback
 
 # How an event's function gets called: directly, or inside a global-state transaction.
@@ -48,7 +48,6 @@ class Runtime:
         self.call: Caller = call_directly
         self.interface: Interface | None = None
         self.session = Session(None)
-        self.shared: GlobalState | None = None
         self._fn: Callable[..., Any] = call_directly  # the Interface's fn, once loaded
 
     def load(self) -> Interface:
@@ -83,7 +82,6 @@ class Runtime:
             store, namespace, self.modules(), app_id=app_id, log=log, on_change=on_change
         )
         await shared.start()
-        self.shared = shared
         self.call = shared.run
         return shared
 

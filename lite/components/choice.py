@@ -23,6 +23,7 @@ def normalise_choices(choices: Sequence[Any] | None) -> list[tuple[str, Any]]:
 
 class Checkbox(Component):
     type = "checkbox"
+    shortcuts = ("checkbox",)
     default_value = False
 
     def preprocess(self, payload: Any) -> bool:
@@ -70,6 +71,7 @@ class _Choices(Component):
 
 class CheckboxGroup(_Choices):
     type = "checkboxgroup"
+    shortcuts = ("checkboxgroup",)
 
     def preprocess(self, payload: Any) -> list[Any]:
         if payload is None:
@@ -86,6 +88,7 @@ class CheckboxGroup(_Choices):
 
 class Radio(_Choices):
     type = "radio"
+    shortcuts = ("radio",)
 
     def preprocess(self, payload: Any) -> Any:
         return None if payload is None else self._pick(payload)
@@ -98,6 +101,7 @@ _FIRST_CHOICE: Any = object()
 
 class Dropdown(_Choices):
     type = "dropdown"
+    shortcuts = ("dropdown",)
 
     def __init__(
         self,

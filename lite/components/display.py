@@ -33,6 +33,7 @@ def json_safe(value: Any, path: str = "value") -> Any:
 
 class JSON(Component):
     type = "json"
+    shortcuts = ("json",)
 
     def preprocess(self, payload: Any) -> Any:
         return payload
@@ -48,6 +49,7 @@ class JSON(Component):
 
 class Label(Component):
     type = "label"
+    shortcuts = ("label",)
 
     def __init__(
         self, value: Any = None, *, num_top_classes: int | None = None, **kwargs: Any
@@ -64,7 +66,8 @@ class Label(Component):
         if value is None or value == {}:
             return {}
         if isinstance(value, dict) and "confidences" in value:
-            return json_safe(value)
+            safe: dict[str, Any] = json_safe(value)
+            return safe
         if isinstance(value, dict):
             ranked = sorted(value.items(), key=lambda item: item[1], reverse=True)
             if self.num_top_classes is not None:
@@ -85,6 +88,7 @@ class Label(Component):
 
 class Markdown(Component):
     type = "markdown"
+    shortcuts = ("markdown",)
     default_value = ""
 
     def postprocess(self, value: Any) -> str | None:
@@ -93,6 +97,7 @@ class Markdown(Component):
 
 class HTML(Component):
     type = "html"
+    shortcuts = ("html",)
     default_value = ""
 
     def postprocess(self, value: Any) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 from .base import Component, fail
@@ -62,6 +63,7 @@ def _plain(number: float | int | None) -> float | int | None:
 
 class Number(Component):
     type = "number"
+    shortcuts = ("number",)
 
     def __init__(
         self,
@@ -110,6 +112,7 @@ class Number(Component):
 
 class Slider(Component):
     type = "slider"
+    shortcuts = ("slider",)
 
     def __init__(
         self,
@@ -119,9 +122,12 @@ class Slider(Component):
         *,
         step: float | None = None,
         precision: int | None = None,
+        randomize: bool = False,
         **kwargs: Any,
     ) -> None:
-        super().__init__(minimum if value is None else value, **kwargs)
+        # randomize: each page load starts at a random step of the range (Gradio's rule).
+        initial = self._random_value if randomize else value
+        super().__init__(minimum if initial is None else initial, **kwargs)
         if minimum >= maximum:
             raise ValueError(f"Slider minimum {minimum} must be less than its maximum {maximum}")
         self.minimum = minimum
@@ -130,6 +136,10 @@ class Slider(Component):
         if step is None:  # Gradio's default: about a hundredth of the range, a power of ten
             step = 10 ** math.floor(math.log10(maximum - minimum) - 2)
         self.step = step
+
+    def _random_value(self) -> float | int:
+        steps = int((self.maximum - self.minimum) / self.step) if self.step > 0 else 0
+        return self.minimum + random.randint(0, steps) * self.step
 
     def preprocess(self, payload: Any) -> float | int:
         number = parse_number(payload)

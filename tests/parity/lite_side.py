@@ -7,6 +7,8 @@ Gradio server is needed here."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +80,22 @@ async def _run(
                 "outcome": record.outcome(calls, result["ok"]),
                 # gr.Error's message, when the function raised it (as gradio_side records).
                 "message": error["message"] if error and calls.raised == "Error" else None,
-                "outputs": payload.pack(payload.js_value(result["data"])) if result["ok"] else None,
+                "outputs": payload.pack(payload.files_by_name(payload.js_value(result["data"])))
+                if result["ok"]
+                else None,
             }
         )
     return answers
 
 
 def run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
-    """lite's answers to the rows of one Gradio recording, in the same shape."""
+    """lite's answers to the rows of one Gradio recording, in the same shape. Runs in a
+    scratch folder, as gradio_side does, so files an app writes land there."""
+    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+        return _run_app(path, recorded)
+
+
+def _run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
     calls = record.Calls()
     try:
         runtime = load(path, calls)

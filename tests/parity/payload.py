@@ -13,6 +13,8 @@ Both front ends are browsers, so every value they send has been through JavaScri
 - Each page fills empty inputs with its own defaults before the first submit
   (`gradio_initial`, from Gradio's js/*/Index.svelte; `lite_initial`, from inputs.ts).
 
+Files are compared by name and size (`files_by_name`).
+
 An edge value is written once, as the value a user puts on Gradio's page (or, for
 numbers, the text they type); lite's side gets what its page would send for the same
 on-screen state. Outputs are compared as the page receives them: after `js_value`.
@@ -113,7 +115,15 @@ def lite_cleared(config: dict[str, Any]) -> Any:
     if kind == "slider":
         minimum = config.get("props", {}).get("minimum")
         return minimum if isinstance(minimum, int | float) else 0
-    return {"checkbox": False, "checkboxgroup": [], "label": {}}.get(kind)
+    if kind == "dataframe":
+        value = config.get("value")
+        headers = value.get("headers") if isinstance(value, dict) else None
+        return {
+            "headers": headers if isinstance(headers, list) else [],
+            "data": [],
+            "metadata": None,
+        }
+    return {"checkbox": False, "checkboxgroup": [], "label": {}, "chatbot": []}.get(kind)
 
 
 def lite_example(configs: list[dict[str, Any]], rows: list[list[Any]], number: int) -> list[Any]:
@@ -175,6 +185,19 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
                 return match
             return None if text == "" else text
         return picked[0] if picked else None
+    return value
+
+
+def files_by_name(value: Any) -> Any:
+    """`value` with each file shown by what the page shows of it: its name and size.
+    Where a file lives is each system's own (Gradio: a server cache and URL; lite: the
+    page's Pyodide file system and an object URL)."""
+    if isinstance(value, dict) and "orig_name" in value and "path" in value:
+        return {"file": value.get("orig_name"), "size": value.get("size")}
+    if isinstance(value, list):
+        return [files_by_name(v) for v in value]
+    if isinstance(value, dict):
+        return {k: files_by_name(v) for k, v in value.items()}
     return value
 
 

@@ -1,7 +1,9 @@
 // One running app: its worker, its message queue and the flow of events
 // between the form and Python.
 
+import { loadModules } from "./components/registry";
 import { h } from "./dom";
+import { packFiles, unpackFiles } from "./files";
 import type { AppConfig, ErrorInfo, EventResult, PageMessage, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
@@ -31,6 +33,10 @@ export class App {
   private readonly sent = new Map<number, Sent>();
   private readonly live = new Coalescer(() => this.submit(true));
   private view: InterfaceView | null = null;
+  /** Renders in order: each waits for the component modules (lazy chunks) it needs. */
+  private rendering: Promise<void> = Promise.resolve();
+  /** Messages wait here while an earlier event's uploads are read. */
+  private sending: Promise<void> = Promise.resolve();
   private config: AppConfig | null = null;
   private nextId = 0;
   private generation = 0;
@@ -60,13 +66,16 @@ export class App {
       const message = event.message || "The app's worker failed to load.";
       this.fail({ kind: "exception", type: "WorkerError", message, traceback: null });
     });
-    this.outbox = new Outbox((message: PageMessage) => this.worker.postMessage(message));
+    // Uploaded files' buffers are transferred to the worker, not copied.
+    this.outbox = new Outbox((message: PageMessage) =>
+      this.worker.postMessage(message, message.type === "event" ? (message.buffers ?? []) : []),
+    );
 
     source.then(
       ({ config, ...s }) => {
-        this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage);
+        this.worker.postMessage({ type: "boot", assets_url: assetsUrl, ...s } satisfies PageMessage);
         // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
-        if (config) this.show(config);
+        if (config) void this.render(config, true);
       },
       (err: unknown) => this.fail(asError(err, "BootError")),
     );
@@ -94,7 +103,7 @@ export class App {
         });
         break;
       case "ready":
-        this.ready(message.config);
+        void this.ready(message.config);
         break;
       case "boot-error":
         this.fail(message.error);
@@ -109,16 +118,33 @@ export class App {
     }
   }
 
-  private ready(config: AppConfig): void {
+  private async ready(config: AppConfig): Promise<void> {
     // Keep the pre-rendered UI (and what was typed into it) when it is what Python made.
-    if (this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
-      this.show(config);
-    }
+    if (!(await this.render(config, false))) return;
     this.progress.root.remove();
     this.booted = true;
     this.setStatus("ready");
     this.outbox.openUp();
     this.host.dispatchEvent(new CustomEvent("lite-ready"));
+  }
+
+  /** Show `config` once its modules are loaded (`force`: even if it is what is shown); false if loading failed. */
+  private render(config: AppConfig, force: boolean): Promise<boolean> {
+    const done = this.rendering.then(async () => {
+      await loadModules([...config.inputs, ...config.outputs].map((c) => c.type));
+      if (force || this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
+        this.show(config);
+      }
+      return true;
+    });
+    this.rendering = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done.catch((err: unknown) => {
+      this.fail(asError(err, "LoadError"));
+      return false;
+    });
   }
 
   private show(config: AppConfig): void {
@@ -173,7 +199,14 @@ export class App {
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "event", generation: this.generation, live });
-    this.outbox.send({ type: "event", id, data: view.inputs.map((f) => f.get()) });
+    const data = view.inputs.map((f) => f.get());
+    // Reading uploads is async; the chain keeps messages in the order they were made.
+    this.sending = this.sending
+      .then(() => packFiles(data))
+      .then(
+        (packed) => this.outbox.send({ type: "event", id, ...packed }),
+        (err: unknown) => this.result(failedResult(id, asError(err, "UploadError"))),
+      );
     this.updatePending();
   }
 
@@ -190,21 +223,20 @@ export class App {
     view.errors.replaceChildren();
     const id = ++this.nextId;
     this.sent.set(id, { kind: "clear", generation: this.generation, live: false });
-    this.outbox.send({ type: "clear", id });
+    this.sending = this.sending.then(() => this.outbox.send({ type: "clear", id }));
     this.updatePending();
   }
 
   private result(result: EventResult): void {
     const sent = this.sent.get(result.id);
     this.sent.delete(result.id);
-    this.outbox.settle(result.id);
     this.updatePending();
     for (const toast of result.toasts) this.toasts.show(toast);
     const view = this.view;
     if (view !== null && sent !== undefined && sent.generation === this.generation) {
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
-        result.data.forEach((value, i) => view.outputs[i]?.set(value));
+        unpackFiles(result.data, result.buffers ?? []).forEach((value, i) => view.outputs[i]?.set(value));
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
       if (result.error !== null) this.showError(result.error);
@@ -238,4 +270,8 @@ function log(level: "info" | "warning" | "error", text: string): void {
 function asError(err: unknown, type: string): ErrorInfo {
   const error = err instanceof Error ? err : new Error(String(err));
   return { kind: "exception", type, message: error.message, traceback: error.stack ?? null };
+}
+
+function failedResult(id: number, error: ErrorInfo): EventResult {
+  return { type: "result", id, ok: false, data: null, error, input_errors: [], toasts: [] };
 }

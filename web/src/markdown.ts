@@ -30,7 +30,8 @@ export function setHtml(target: Element, html: string): void {
   target.replaceChildren(fragment);
 }
 
-/** Render markdown (which may contain HTML) into `target`, sanitized. */
-export function setMarkdown(target: Element, markdown: string): void {
-  setHtml(target, marked.parse(markdown, { async: false }));
+/** Render markdown (which may contain HTML) into `target`, sanitized. `breaks`: a single
+ *  newline is a line break (GitHub's comment style; Gradio's Chatbot default). */
+export function setMarkdown(target: Element, markdown: string, options: { breaks?: boolean } = {}): void {
+  setHtml(target, marked.parse(markdown, { async: false, breaks: options.breaks ?? false }));
 }

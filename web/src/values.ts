@@ -78,12 +78,23 @@ export function parseNumber(text: string): number | null {
 
 /**
  * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
- * which is empty except for a slider (its minimum) and a checkbox (false).
+ * which is empty except for a slider (its minimum), a checkbox (false) and a table (its
+ * headers, no rows).
  */
-export function clearedValue(config: { type: string; props: { [key: string]: Json } } | undefined): Json {
+export function clearedValue(config: { type: string; props: object; value: Json } | undefined): Json {
   switch (config?.type) {
-    case "slider":
-      return numberProp(config.props, "minimum", 0);
+    case "chatbot":
+      return [];
+    case "dataframe": {
+      // The table keeps its headers (those it started with) and loses its rows.
+      const value = config.value;
+      const headers = value !== null && typeof value === "object" && !Array.isArray(value) ? value["headers"] : null;
+      return { headers: Array.isArray(headers) ? headers : [], data: [], metadata: null };
+    }
+    case "slider": {
+      const minimum = (config.props as { minimum?: unknown }).minimum;
+      return typeof minimum === "number" && Number.isFinite(minimum) ? minimum : 0;
+    }
     case "checkbox":
       return false;
     case "checkboxgroup":

@@ -114,11 +114,18 @@ test("picked choices keep the order they were picked in, as on Gradio's page", (
 });
 
 test("Clear gives each component Gradio's postprocess(None)", () => {
-  assert.equal(clearedValue({ type: "textbox", props: {} }), null);
-  assert.equal(clearedValue({ type: "checkbox", props: {} }), false);
-  assert.deepEqual(clearedValue({ type: "checkboxgroup", props: {} }), []);
-  assert.deepEqual(clearedValue({ type: "label", props: {} }), {});
-  assert.equal(clearedValue({ type: "number", props: { minimum: 3 } }), null);
-  assert.equal(clearedValue({ type: "slider", props: { minimum: 2, maximum: 9 } }), 2);
+  assert.equal(clearedValue({ type: "textbox", props: {}, value: "x" }), null);
+  assert.equal(clearedValue({ type: "checkbox", props: {}, value: true }), false);
+  assert.deepEqual(clearedValue({ type: "checkboxgroup", props: {}, value: ["a"] }), []);
+  assert.deepEqual(clearedValue({ type: "label", props: {}, value: null }), {});
+  assert.equal(clearedValue({ type: "number", props: { minimum: 3 }, value: 4 }), null);
+  assert.equal(clearedValue({ type: "slider", props: { minimum: 2, maximum: 9 }, value: 5 }), 2);
+  assert.deepEqual(clearedValue({ type: "chatbot", props: {}, value: [] }), []);
+  const table = { headers: ["a", "b"], data: [[1, 2]], metadata: null };
+  assert.deepEqual(clearedValue({ type: "dataframe", props: {}, value: table }), {
+    headers: ["a", "b"],
+    data: [],
+    metadata: null,
+  });
   assert.equal(clearedValue(undefined), null);
 });
