@@ -157,8 +157,18 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
     kind = config["type"]
     props = config.get("props", {})
     value = js_value(value)
-    if kind in ("textbox", "number", "slider"):
+    if kind == "code" and value is None:
+        return None  # code.ts sends null until something is typed
+    if kind in ("textbox", "number", "slider", "code", "datetime"):
         return js_text(value)
+    if kind == "colorpicker":  # colorpicker.ts: "#rgb" or "#rrggbb" as lower-case "#rrggbb"
+        if value is None:
+            return None
+        text = js_text(value).strip().lstrip("#")
+        if len(text) == 3 and all(c in "0123456789abcdefABCDEF" for c in text):
+            text = "".join(c + c for c in text)
+        ok = len(text) == 6 and all(c in "0123456789abcdefABCDEF" for c in text)
+        return f"#{text.lower()}" if ok else js_text(value)
     if kind == "checkbox":
         return value is True
     wanted = value if isinstance(value, list) else ([] if value is None else [value])
