@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="write a static site that runs APP offline")
     build.add_argument("app", type=Path, metavar="APP.py")
-    build.add_argument("-o", "--out", type=Path, required=True, metavar="DIR")
+    build.add_argument("-o", "--out", type=Path, metavar="DIR", help="required unless --list")
     build.add_argument(
         "--state-key",
         metavar="KEY",
@@ -117,7 +117,10 @@ def _summary(out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "build" and args.out is None and not args.list:
+        parser.error("lite build needs -o/--out DIR")
     try:
         _run(args)
     except BuildError as error:

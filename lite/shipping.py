@@ -176,8 +176,7 @@ def _imported_names(tree: ast.AST, package: list[str] | None) -> Iterator[list[s
             if module:
                 yield module
             for alias in node.names:  # `from pkg import sub` may name a submodule
-                if alias.name != "*":
-                    yield [*module, alias.name]
+                yield [*module, alias.name]
         elif isinstance(node, ast.Call) and _is_dynamic_import(node.func):
             name = node.args[0] if node.args else None
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
@@ -194,6 +193,12 @@ def _is_dynamic_import(func: ast.expr) -> bool:
 def _module_files(app_dir: Path, dotted: list[str]) -> Iterator[str]:
     """The files that run when `dotted` is imported: each package's __init__.py on the
     way, and the module itself."""
+    if dotted[-1] == "*":  # `from pkg import *` may import any module of the package
+        folder = app_dir.joinpath(*dotted[:-1])
+        if dotted[:-1] and (folder / "__init__.py").is_file():
+            prefix = "/".join(dotted[:-1])
+            yield from sorted(f"{prefix}/{p.name}" for p in folder.glob("*.py"))
+        return
     if not all(part.isidentifier() for part in dotted):
         return
     for depth in range(1, len(dotted) + 1):

@@ -1,5 +1,7 @@
-"""Text tools: a tiny code reviewer. Python's own tokenizer marks up the code, and the
-review comes back as a chat, in the colour and for the date you pick."""
+"""Text tools: a tiny code reviewer that marks up your code and answers in a chat.
+
+Python's own tokenizer finds the keywords, names, numbers, strings and comments
+(HighlightedText); the review comes back as a Chatbot conversation in Markdown."""
 
 import io
 import keyword

@@ -33,6 +33,7 @@ class Code(Component):
         wrap_lines: bool = False,
         show_line_numbers: bool = True,
         autocomplete: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if language not in LANGUAGES:
@@ -45,6 +46,9 @@ class Code(Component):
         self.wrap_lines = wrap_lines
         self.show_line_numbers = show_line_numbers
         self.autocomplete = autocomplete  # no completion engine in the page: accepted
+        # Gradio shows both by default; its custom gr.Button entries need Blocks events.
+        wanted = ["copy", "download"] if buttons is None else buttons
+        self.buttons = [b for b in wanted if b in ("copy", "download")]
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None or isinstance(payload, str):
@@ -67,4 +71,5 @@ class Code(Component):
             "max_lines": self.max_lines,
             "wrap_lines": self.wrap_lines,
             "show_line_numbers": self.show_line_numbers,
+            "buttons": self.buttons,
         }

@@ -328,6 +328,7 @@ class Dataframe(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any]:
         headers, rows, metadata = table_parts(value)
+        rows = [list(row) if isinstance(row, list | tuple) else [row] for row in rows]
         headers = [str(h) for h in headers] or list(self.headers)
         if not rows or not any(len(row) for row in rows):
             return {"headers": headers, "data": [], "metadata": None}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import statistics
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,9 @@ from conftest import BOOT_TIMEOUT_MS, READY
 from playwright.sync_api import BrowserContext, Page, expect
 
 SIZE = 50 * 1024 * 1024
-RUNS = 3  # boots of each site, interleaved; the ratio compares their medians
+# Boots of each site, interleaved. The ratio compares each site's fastest boot: the
+# machine is shared, and other work only ever adds time. bench/bigfile.py has medians.
+RUNS = 5
 APP = """
 import hashlib
 from pathlib import Path
@@ -89,8 +90,8 @@ def test_a_big_file_beside_the_app_does_not_slow_its_boot(sites: dict, new_conte
             page, ready = boot(new_context, sites[kind])
             times[kind].append(ready)
             page.context.close()
-    plain, big = statistics.median(times["plain"]), statistics.median(times["big"])
-    assert big <= 1.2 * plain, f"ready in {big:.0f} ms with the big file, {plain:.0f} ms without"
+    plain, big = min(times["plain"]), min(times["big"])
+    assert big <= 1.2 * plain, f"ready in ms, with the big file and without: {times}"
 
 
 def test_the_big_file_loads_after_ready_and_an_event_reads_it(sites: dict, new_context) -> None:

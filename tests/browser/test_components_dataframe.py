@@ -55,9 +55,9 @@ def test_edit_cells_with_keyboard_and_submit_typed_values(page, app_from_source,
     expect(cell(grid, 1, 3)).to_be_focused()
     # Space ticks a bool cell; a click edits a text cell in place.
     page.keyboard.press("Space")
-    expect(grid.get_by_label("paid, row 1")).not_to_be_checked()
+    expect(grid.get_by_role("checkbox", name="paid, row 1")).not_to_be_checked()
     cell(grid, 1, 1).click()
-    editor = grid.get_by_label("item, row 1")
+    editor = grid.get_by_role("textbox", name="item, row 1")
     expect(editor).to_be_focused()
     page.keyboard.type(" leaves")
     page.keyboard.press("Enter")
@@ -225,7 +225,7 @@ def test_search_filters_what_is_shown_and_a_renamed_column_keeps_its_type(
         ),
     )
     grid = page.get_by_label("Stock")
-    page.get_by_label("Search rows").fill("BR")
+    page.get_by_role("searchbox", name="Search rows").fill("BR")
     expect(grid).to_have_attribute("aria-rowcount", "2")
     expect(cell(grid, 1, 1)).to_have_text("bread")
     # Edit the one row shown; the value keeps every row.
@@ -238,9 +238,91 @@ def test_search_filters_what_is_shown_and_a_renamed_column_keeps_its_type(
     expect(cell(grid, 1, 2)).to_be_focused()
     page.keyboard.type("3")
     page.keyboard.press("Enter")
-    page.get_by_label("Search rows").fill("")
+    page.get_by_role("searchbox", name="Search rows").fill("")
     expect(grid).to_have_attribute("aria-rowcount", "4")
     submit(page)
     expect(page.get_by_label("Received")).to_have_text(
         "[['tea', 2.5], ['bread', 3], ['apples', 0.4]]"
     )
+
+
+def test_example_fills_the_grid_and_live_mode_answers_each_edit(page, app_from_source, open_app):
+    open_app(
+        page,
+        app_from_source(
+            """
+            import gradio as gr
+
+            def deductible(rows, share):
+                return sum(cost for _, cost, ok in rows if ok is True) * share
+
+            demo = gr.Interface(
+                deductible,
+                [
+                    gr.Dataframe(
+                        headers=["item", "cost", "deductible"],
+                        datatype=["str", "number", "bool"],
+                        type="array",
+                        label="Assets",
+                    ),
+                    gr.Number(label="Share", precision=0),
+                ],
+                gr.Number(label="Deductible"),
+                # Two inputs: each example row holds a table and a number.
+                examples=[[[["Suit", 500, True], ["Laptop", 800, False]], 1]],
+                live=True,
+            )
+            demo.launch()
+            """
+        ),
+    )
+    grid = page.get_by_label("Assets")
+    page.locator(".lite-example").first.click()
+    expect(page.get_by_label("Share")).to_have_value("1")
+    expect(cell(grid, 2, 1)).to_have_text("Laptop")
+    grid.get_by_role("checkbox", name="deductible, row 2").check()
+    expect(page.get_by_label("Deductible")).to_have_text("1300")
+    cell(grid, 1, 2).click()
+    page.keyboard.press("Escape")
+    page.keyboard.type("50")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Deductible")).to_have_text("850")
+
+
+def test_only_apps_with_a_dataframe_download_its_chunk(page, built_site, open_app):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_app(page, built_site(EXAMPLES / "hello_world" / "app.py"))
+    assert not [url for url in requested if "/chunks/dataframe-" in url]
+    open_app(page, built_site(EXAMPLES / "data_table" / "app.py"))
+    assert len([url for url in requested if "/chunks/dataframe-" in url]) == 1
+
+
+def test_markdown_cells_are_sanitised_and_text_cells_stay_text(page, app_from_source, open_app):
+    payload = "<img src=x onerror=window.pwned=1>"
+    open_app(
+        page,
+        app_from_source(
+            """
+            import gradio as gr
+
+            def cells(text):
+                return [["**bold** " + text, text, "<b>x</b><script>window.pwned=2</script>"]]
+
+            demo = gr.Interface(
+                cells,
+                gr.Textbox(label="Text"),
+                gr.Dataframe(label="Cells", datatype=["markdown", "str", "html"]),
+            )
+            demo.launch()
+            """
+        ),
+    )
+    page.get_by_label("Text").fill(payload)
+    submit(page)
+    grid = page.get_by_label("Cells")
+    expect(cell(grid, 1, 1).locator("strong")).to_have_text("bold")
+    expect(cell(grid, 1, 2)).to_have_text(payload)  # shown as the text it is
+    expect(cell(grid, 1, 3).locator("b")).to_have_text("x")
+    expect(grid.locator("script, [onerror]")).to_have_count(0)
+    assert page.evaluate("window.pwned") is None

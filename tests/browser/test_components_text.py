@@ -69,6 +69,16 @@ def test_code_output_is_read_only_and_language_falls_back(page, app_from_source,
     expect(loud).to_have_value('{"A": [1, TRUE]}')  # stripped, as Gradio does
     expect(loud).to_have_attribute("readonly", "")
     expect(page.get_by_label("Raw")).to_have_text('{"a": [1, true]}')
+    # Gradio's copy and download buttons.
+    loud_block = page.locator(".lite-block", has=loud)
+    with page.expect_download() as download:
+        loud_block.get_by_role("button", name="Download").click()
+    assert download.value.suggested_filename == "code.r"
+    assert Path(download.value.path()).read_text() == '{"A": [1, TRUE]}'
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    loud_block.get_by_role("button", name="Copy").click()
+    expect(loud_block.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == '{"A": [1, TRUE]}'
     # The editor grows from `lines` to `max_lines`, then scrolls.
     box = page.locator("[data-language=json]")
     three_lines = box.bounding_box()["height"]

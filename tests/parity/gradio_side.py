@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import sys
 import tempfile
@@ -209,12 +210,16 @@ def main(argv: list[str]) -> int:
     only = set(argv)
     cases.RECORDED.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        os.chdir(work)  # whatever Gradio writes (.gradio/, flagged/) lands here
         for name, path in cases.apps().items():
             if only and name not in only:
                 continue
+            # A copy of the app's folder, run from inside it: its files are there, and
+            # whatever Gradio or the app writes (.gradio/, flagged/, reports) lands in it.
+            copy = Path(work) / name.replace("/", "__")
+            shutil.copytree(path.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+            os.chdir(copy)
             try:
-                answer = run_app(name, path)
+                answer = run_app(name, copy / path.name)
             except Exception:
                 traceback.print_exc()
                 print(f"gradio side: {name} failed", file=sys.stderr)

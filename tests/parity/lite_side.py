@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -89,10 +90,14 @@ async def _run(
 
 
 def run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
-    """lite's answers to the rows of one Gradio recording, in the same shape. Runs in a
-    scratch folder, as gradio_side does, so files an app writes land there."""
-    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
-        return _run_app(path, recorded)
+    """lite's answers to the rows of one Gradio recording, in the same shape. Runs a copy
+    of the app's folder, from inside it (as the browser worker does), so the files it
+    reads are there and the files it writes land in the copy."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "app"
+        shutil.copytree(path.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        with contextlib.chdir(copy):
+            return _run_app(copy / path.name, recorded)
 
 
 def _run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,8 @@ Both front ends are browsers, so every value they send has been through JavaScri
 - Each page fills empty inputs with its own defaults before the first submit
   (`gradio_initial`, from Gradio's js/*/Index.svelte; `lite_initial`, from inputs.ts).
 
-Files are compared by name and size (`files_by_name`).
+Files are compared by name (`files_by_name`; record.describe does the same for paths
+the function receives).
 
 An edge value is written once, as the value a user puts on Gradio's page (or, for
 numbers, the text they type); lite's side gets what its page would send for the same
@@ -199,11 +200,11 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
 
 
 def files_by_name(value: Any) -> Any:
-    """`value` with each file shown by what the page shows of it: its name and size.
-    Where a file lives is each system's own (Gradio: a server cache and URL; lite: the
-    page's Pyodide file system and an object URL)."""
+    """`value` with each file shown by what the page shows of it: its name. Where a file
+    lives is each system's own (Gradio: a server cache and URL; lite: the page's Pyodide
+    file system and an object URL), and Gradio leaves an output file's size unset."""
     if isinstance(value, dict) and "orig_name" in value and "path" in value:
-        return {"file": value.get("orig_name"), "size": value.get("size")}
+        return {"file": value.get("orig_name")}
     if isinstance(value, list):
         return [files_by_name(v) for v in value]
     if isinstance(value, dict):

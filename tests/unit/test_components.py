@@ -128,8 +128,8 @@ def test_shortcuts_and_unknown_keywords():
     assert isinstance(from_shortcut("text"), gr.Textbox)
     assert from_shortcut("textarea").lines == 7
     assert isinstance(from_shortcut(gr.Number), gr.Number)
-    with pytest.raises(UnsupportedError, match="'image'"):
-        from_shortcut("image")
+    with pytest.raises(UnsupportedError, match="'model3d'"):
+        from_shortcut("model3d")
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         gr.Textbox(colour="red")
     gr.Textbox(elem_id="x", scale=2, show_copy_button=True)  # cosmetic keywords are fine

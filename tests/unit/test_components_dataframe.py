@@ -1,7 +1,7 @@
 """Dataframe: Gradio 6's page form, preprocess by type=, postprocess of every accepted
 value, datatype casts, row/column limits, and the error when a type's package is absent.
 
-pandas and numpy are optional (the `test-data` extra); their tests skip without them.
+pandas and numpy are test dependencies (the dev extra); the runtime never needs them.
 """
 
 import datetime
@@ -141,6 +141,9 @@ def test_postprocess_lists_and_dicts_as_gradio_does():
     )
     # Ragged rows are padded, so the page gets a rectangle.
     assert frame.postprocess([[1], [2, 3]])["data"] == [[1, None], [2, 3]]
+    assert frame.postprocess({"data": [1, (2, 3)]})["data"] == [[1, None], [2, 3]]
+    with pytest.raises(TypeError, match="Dataframe cannot show a value of type set"):
+        frame.postprocess({1, 2})
 
 
 def test_postprocess_cells_become_json():

@@ -100,8 +100,11 @@ def test_code_languages_and_sizes():
         "max_lines": 8,  # never fewer than `lines`
         "wrap_lines": False,
         "show_line_numbers": True,
+        "buttons": ["copy", "download"],
     }
     assert gr.Code().props()["max_lines"] is None
+    assert gr.Code(buttons=["download"]).props()["buttons"] == ["download"]
+    assert gr.Code(buttons=[]).props()["buttons"] == []
 
 
 # ---- HighlightedText ----

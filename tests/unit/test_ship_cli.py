@@ -46,6 +46,16 @@ def test_list_prints_every_file_and_builds_nothing(
     assert not out.exists()
 
 
+def test_list_needs_no_output_folder_but_a_build_does(
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(app), "--list"]) == 0
+    assert "helper.py" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["build", str(app)])
+    assert "needs -o/--out DIR" in capsys.readouterr().err
+
+
 def test_list_with_include_warns_of_a_secret(
     app: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,7 +25,7 @@ def test_imports_are_followed_transitively(tmp_path: Path) -> None:
     make(
         tmp_path,
         {
-            "app.py": "import helper\nfrom pkg.models import fit\n",
+            "app.py": "import helper\nfrom pkg.models import fit\nimport flat\n",
             "helper.py": "def f():\n    import lazy_dep\n",  # inside a function still counts
             "lazy_dep.py": "",
             "pkg/__init__.py": "from . import util\n",
@@ -34,6 +34,10 @@ def test_imports_are_followed_transitively(tmp_path: Path) -> None:
             "pkg/deep/core.py": "from .. import models\n",
             "pkg/models.py": "",
             "pkg/unused.py": "",
+            "star/__init__.py": "",
+            "star/a.py": "",
+            "star/sub/b.py": "",
+            "flat.py": "from star import *\n",
             "tool.py": "import helper\n",  # not imported by the app
             "tests/test_app.py": "import app\n",
         },
@@ -46,11 +50,14 @@ def test_imports_are_followed_transitively(tmp_path: Path) -> None:
         "pkg/deep/__init__.py",
         "pkg/deep/core.py",
         "pkg/models.py",
+        "flat.py",
+        "star/__init__.py",
+        "star/a.py",  # a star import may load any of the package's modules
     }
     shipment = select(tmp_path, "app.py")
     assert list(shipment.files)[0] == "app.py"
     assert shipment.notes == [
-        "left out, not imported: tool.py, pkg/unused.py, tests/test_app.py"
+        "left out, not imported: tool.py, pkg/unused.py, star/sub/b.py, tests/test_app.py"
         " (--include GLOB ships them)"
     ]
 

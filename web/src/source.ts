@@ -36,13 +36,18 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   const lazy = new Set(Array.isArray(m["lazy_files"]) ? m["lazy_files"].filter(isString) : []);
   const files: AppFile[] = names.map((name) => ({
     name,
-    url: new URL(`app/${name}`, manifestUrl).href,
+    url: appFileUrl(manifestUrl, name),
     ...(lazy.has(name) && name !== entry ? { lazy: true } : {}),
   }));
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
   const app_id = new URL(manifestUrl).pathname;
   return { files, entry, requirements, state_key, app_id, config };
+}
+
+/** Where a built site serves one of its app's files (app.json's `files` names them). */
+export function appFileUrl(manifestUrl: string, name: string): string {
+  return new URL(`app/${name}`, manifestUrl).href;
 }
 
 function isString(value: unknown): value is string {

@@ -1,7 +1,7 @@
 // Pure helpers that turn config values into what the page shows and back.
 // No DOM here, so the unit tests run them under Node.
 
-import type { Json } from "./protocol";
+import type { ComponentConfig, Json } from "./protocol";
 
 /** A choice as the page keeps it: what the user sees, and the value sent to Python. */
 export type Choice = readonly [display: string, value: Json];
@@ -81,7 +81,7 @@ export function parseNumber(text: string): number | null {
  * which is empty except for a slider (its minimum), a checkbox (false) and a table (its
  * headers, no rows).
  */
-export function clearedValue(config: { type: string; props: object; value: Json } | undefined): Json {
+export function clearedValue(config: ComponentConfig | undefined): Json {
   switch (config?.type) {
     case "chatbot":
       return [];
@@ -91,10 +91,8 @@ export function clearedValue(config: { type: string; props: object; value: Json 
       const headers = value !== null && typeof value === "object" && !Array.isArray(value) ? value["headers"] : null;
       return { headers: Array.isArray(headers) ? headers : [], data: [], metadata: null };
     }
-    case "slider": {
-      const minimum = (config.props as { minimum?: unknown }).minimum;
-      return typeof minimum === "number" && Number.isFinite(minimum) ? minimum : 0;
-    }
+    case "slider":
+      return config.props.minimum;
     case "checkbox":
       return false;
     case "checkboxgroup":

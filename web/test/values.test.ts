@@ -114,18 +114,19 @@ test("picked choices keep the order they were picked in, as on Gradio's page", (
 });
 
 test("Clear gives each component Gradio's postprocess(None)", () => {
-  assert.equal(clearedValue({ type: "textbox", props: {}, value: "x" }), null);
-  assert.equal(clearedValue({ type: "checkbox", props: {}, value: true }), false);
-  assert.deepEqual(clearedValue({ type: "checkboxgroup", props: {}, value: ["a"] }), []);
-  assert.deepEqual(clearedValue({ type: "label", props: {}, value: null }), {});
-  assert.equal(clearedValue({ type: "number", props: { minimum: 3 }, value: 4 }), null);
-  assert.equal(clearedValue({ type: "slider", props: { minimum: 2, maximum: 9 }, value: 5 }), 2);
-  assert.deepEqual(clearedValue({ type: "chatbot", props: {}, value: [] }), []);
+  const base = { id: 1, label: "x", show_label: true, info: null, visible: true, interactive: true, value: null };
+  const textbox = { lines: 1, max_lines: 20, placeholder: null, type: "text" } as const;
+  assert.equal(clearedValue({ ...base, type: "textbox", props: textbox }), null);
+  assert.equal(clearedValue({ ...base, type: "checkbox", props: {} }), false);
+  assert.deepEqual(clearedValue({ ...base, type: "checkboxgroup", props: { choices: [] } }), []);
+  assert.deepEqual(clearedValue({ ...base, type: "label", props: {} }), {});
+  const number = { minimum: 3, maximum: null, step: 1, precision: null, placeholder: null };
+  assert.equal(clearedValue({ ...base, type: "number", props: number }), null);
+  assert.equal(clearedValue({ ...base, type: "slider", props: { minimum: 2, maximum: 9, step: 1 } }), 2);
+  type Config = Parameters<typeof clearedValue>[0];
+  assert.deepEqual(clearedValue({ ...base, type: "chatbot", props: {} } as unknown as Config), []);
   const table = { headers: ["a", "b"], data: [[1, 2]], metadata: null };
-  assert.deepEqual(clearedValue({ type: "dataframe", props: {}, value: table }), {
-    headers: ["a", "b"],
-    data: [],
-    metadata: null,
-  });
+  const dataframe = { ...base, type: "dataframe", props: {}, value: table } as unknown as Config;
+  assert.deepEqual(clearedValue(dataframe), { headers: ["a", "b"], data: [], metadata: null });
   assert.equal(clearedValue(undefined), null);
 });

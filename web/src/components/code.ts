@@ -33,6 +33,8 @@ export interface Props {
   max_lines: number | null;
   wrap_lines: boolean;
   show_line_numbers: boolean;
+  /** "copy" and/or "download": buttons above the editor. */
+  buttons: string[];
 }
 
 type Grammar = ShjLanguageData;
@@ -83,8 +85,48 @@ function paint(pre: HTMLElement, text: string, grammar: Grammar | null): number 
   return lines.length;
 }
 
+// File extensions for the download button's file name.
+const extensions: Record<string, string> = {
+  python: "py",
+  javascript: "js",
+  typescript: "ts",
+  markdown: "md",
+  shell: "sh",
+  latex: "tex",
+  yaml: "yaml",
+  dockerfile: "dockerfile",
+};
+
+/** The copy and download buttons Gradio puts above the code. */
+function toolbar(buttons: string[], language: string | null, text: () => string): HTMLElement | null {
+  if (buttons.length === 0) return null;
+  const bar = h("div", { class: "lite-code-toolbar" });
+  if (buttons.includes("copy")) {
+    const copy = h("button", { type: "button", class: "lite-code-button" }, "Copy");
+    copy.addEventListener("click", () => {
+      void navigator.clipboard?.writeText(text()).then(
+        () => (copy.textContent = "Copied"),
+        () => (copy.textContent = "Copy failed"),
+      );
+      setTimeout(() => (copy.textContent = "Copy"), 2000);
+    });
+    bar.append(copy);
+  }
+  if (buttons.includes("download")) {
+    const download = h("button", { type: "button", class: "lite-code-button" }, "Download");
+    download.addEventListener("click", () => {
+      const ext = language === null ? "txt" : language.startsWith("sql") ? "sql" : (extensions[language] ?? language);
+      const url = URL.createObjectURL(new Blob([text()], { type: "text/plain" }));
+      h("a", { href: url, download: `code.${ext}` }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+    bar.append(download);
+  }
+  return bar;
+}
+
 function editor(config: Config<Props>, b: Block, editable: boolean): Widget {
-  const { language, lines, max_lines, wrap_lines, show_line_numbers } = config.props;
+  const { language, lines, max_lines, wrap_lines, show_line_numbers, buttons } = config.props;
   const grammar = grammarFor(language);
   const pre = h("pre", { class: "lite-code-view", "aria-hidden": "true" });
   const box = h("textarea", {
@@ -106,6 +148,8 @@ function editor(config: Config<Props>, b: Block, editable: boolean): Widget {
   );
   root.style.setProperty("--lite-code-lines", String(Math.max(1, lines)));
   if (max_lines !== null) root.style.setProperty("--lite-code-max-lines", String(max_lines));
+  const bar = toolbar(buttons, language, () => box.value);
+  if (bar) b.root.append(bar);
   b.root.append(root);
 
   const redraw = (): void => {

@@ -72,6 +72,9 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   const datatype = (col: number): string => types[col] ?? "str";
   const fixed = ([min, max]: [number | null, number | null]): boolean => min !== null && min === max;
   const canEdit = (col: number): boolean => editable && !p.static_columns.includes(col);
+  // Controls inside the grid are named by `title` (the accessible name when there is no
+  // other), not aria-label: a column called "Price" must not make get_by_label("Price")
+  // find every cell as well as the page's own "Price" component.
   const label = (row: number, col: number): string => `${table.headers[col] ?? ""}, row ${row + 1}`;
   const changed = (): void => listeners.forEach((listener) => listener());
 
@@ -160,7 +163,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
       const box = h("input", {
         type: "checkbox",
         tabindex: "-1",
-        "aria-label": label(row, col),
+        title: label(row, col),
         checked: value === true || value === "true",
         disabled: !canEdit(col),
       });
@@ -227,7 +230,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
       const value = table.data[dataRow(row)]?.[col];
       return setCell(row, col, !(value === true || value === "true"));
     }
-    const input = h("input", { type: "text", class: "lite-df-editor", "aria-label": label(row, col) });
+    const input = h("input", { type: "text", class: "lite-df-editor", title: label(row, col) });
     input.value = initial ?? cellText(table.data[dataRow(row)]?.[col] ?? null);
     input.addEventListener("blur", () => commit());
     editing = { input, row, col };
@@ -264,7 +267,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
   }
 
   if (p.show_search !== "none") {
-    const search = h("input", { type: "search", class: "lite-df-search", placeholder: "Search…", "aria-label": "Search rows" });
+    const search = h("input", { type: "search", class: "lite-df-search", placeholder: "Search…", title: "Search rows" });
     search.addEventListener("input", () => {
       commit();
       query = search.value;
@@ -315,8 +318,9 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
       if (canEdit(active.col)) setCell(active.row, active.col, "");
       moveTo(active.row, active.col);
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (!canEdit(active.col) || datatype(active.col) === "bool") return;
       event.preventDefault(); // the key starts the edit, replacing the cell's text
-      if (datatype(active.col) !== "bool") startEdit(event.key);
+      startEdit(event.key);
     }
   });
 
@@ -416,7 +420,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
     commit();
     const th = thead.querySelectorAll("th")[col + (p.show_row_numbers ? 1 : 0)];
     if (!th) return;
-    const input = h("input", { type: "text", class: "lite-df-editor", "aria-label": `Name of column ${col + 1}` });
+    const input = h("input", { type: "text", class: "lite-df-editor", title: `Name of column ${col + 1}` });
     input.value = table.headers[col] ?? "";
     let done = false;
     const finish = (keep: boolean): void => {

@@ -4,6 +4,7 @@
 // only apps that use them download.
 
 import chatbot from "./chatbot";
+import audio from "./audio";
 import checkbox from "./checkbox";
 import { checkboxgroup, radio } from "./choices";
 import colorpicker from "./colorpicker";
@@ -12,9 +13,12 @@ import { html, json, label, markdown } from "./display";
 import dropdown from "./dropdown";
 import file from "./file";
 import highlightedtext from "./highlightedtext";
+import gallery from "./gallery";
+import image from "./image";
 import number from "./number";
 import slider from "./slider";
 import textbox from "./textbox";
+import video from "./video";
 import type { ComponentModule } from "./types";
 
 const eager = {
@@ -34,6 +38,10 @@ const eager = {
   datetime,
   highlightedtext,
   chatbot,
+  image,
+  audio,
+  video,
+  gallery,
 };
 
 const lazy = {
