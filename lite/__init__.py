@@ -3,6 +3,7 @@
 Inside the runtime, `import gradio as gr` gives lite.gradio_alias, which re-exports
 this API; names of Gradio's that lite doesn't have yet raise UnsupportedError."""
 
+from . import themes
 from .components import (
     HTML,
     JSON,
@@ -22,7 +23,10 @@ from .components import (
 )
 from .errors import Error, Info, UnsupportedError, Warning
 from .interface import Interface
+from .progress import Progress
+from .request import Request
 from .state import per_tab, shared
+from .tabbed import TabbedInterface
 
 __version__ = "0.1.0"
 
@@ -39,9 +43,12 @@ __all__ = [
     "Label",
     "Markdown",
     "Number",
+    "Progress",
     "Radio",
+    "Request",
     "Slider",
     "State",
+    "TabbedInterface",
     "Text",
     "TextArea",
     "Textbox",
@@ -50,4 +57,5 @@ __all__ = [
     "__version__",
     "per_tab",
     "shared",
+    "themes",
 ]

@@ -112,6 +112,7 @@ async def boot(manifest_json: str, host: Any) -> str:
         await _install(manifest.get("requirements") or [], manifest["appDir"])
         _post(protocol.progress("app", "Starting the app"))
         runtime = Runtime(manifest["appDir"], manifest["entry"])
+        runtime.page = manifest.get("request")  # the page, as gr.Request describes it
         runtime.load()
         await runtime.share_globals(
             BrowserStore(host.store),
@@ -129,19 +130,37 @@ async def boot(manifest_json: str, host: Any) -> str:
     return json.dumps(protocol.ready(config))
 
 
+def _emit(message: dict[str, Any]) -> None:
+    """Progress and partial results, posted while the event runs."""
+    try:
+        _post(message)
+    except ValueError as exc:  # a streamed value JSON can't carry: say so, go on
+        _post(protocol.log("error", f"A streamed value could not be shown: {exc}"))
+
+
 async def handle(message_json: str) -> str:
-    """One EventRequest or ClearRequest; answers an EventResult."""
+    """One EventRequest or ClearRequest; answers an EventResult (or Stopped)."""
     message = json.loads(message_json)
     if _runtime is None:
         error = RuntimeError("The app is not running")
         return json.dumps(protocol.result_error(message.get("id", 0), error, []))
-    if message["type"] == "clear":
-        _runtime.clear()
-        return json.dumps(protocol.result_ok(message["id"], [], []))
     try:
-        result = await _runtime.event(message["id"], message["data"])
+        if message["type"] == "clear":
+            _runtime.clear(message.get("tab") or 0)
+            return json.dumps(protocol.result_ok(message["id"], [], []))
+        result = await _runtime.event(
+            message["id"], message["data"], tab=message.get("tab") or 0, emit=_emit
+        )
         return json.dumps(result, allow_nan=False)
     except ValueError as exc:  # an output JSON can't carry; the app goes on
         return json.dumps(protocol.result_error(message["id"], exc, []))
+    except KeyboardInterrupt:  # a Stop that landed outside the function: still a stop
+        return json.dumps(protocol.stopped(message["id"]))
     finally:
         sys.stdout.flush()
+
+
+def stop(event_id: int) -> bool:
+    """A StopRequest, handled at once (not queued): cancels an async function at its
+    await. Sync code is stopped by the interrupt buffer instead; it can't be here."""
+    return _runtime is not None and _runtime.stop(event_id)
