@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+import warnings
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -35,7 +37,14 @@ class BrowserStore:
 
     @asynccontextmanager
     async def lock(self, namespace: str) -> AsyncIterator[None]:
-        release = await self._js.acquire(namespace)
+        pending = self._js.acquire(namespace)
+        try:
+            release = await pending
+        except BaseException:
+            # Stopped while waiting: the browser may still grant the lock later, and
+            # nobody would let it go. Release it as soon as it comes.
+            pending.then(lambda late_release: late_release())
+            raise
         try:
             yield None
         finally:
@@ -103,11 +112,50 @@ async def _install(requirements: list[str], app_dir: str) -> None:
     await micropip.install(local)
 
 
+def _install_sleep() -> None:
+    """Make time.sleep work in every event. Pyodide's own sleep suspends Python with
+    JSPI, but a memory snapshot made where JSPI is missing (Node, at build time) keeps
+    it turned off, and then time.sleep raises. Fall back to blocking the worker (it is
+    not the page's thread): Atomics.wait where a SharedArrayBuffer exists, else a
+    loop. Either way Python keeps checking the interrupt buffer, so Stop still works."""
+    import js
+
+    pyodide_sleep = time.sleep
+    view = None
+    if getattr(js, "crossOriginIsolated", False):
+        view = js.Int32Array.new(js.SharedArrayBuffer.new(4))
+    broken = False
+
+    def blocking_sleep(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if view is not None:
+                js.Atomics.wait(view, 0, 0, min(left, 0.05) * 1000)
+
+    def sleep(seconds: Any) -> None:
+        nonlocal broken
+        if not broken:
+            # The failed attempt leaves an un-awaited coroutine behind: no warning for it.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    pyodide_sleep(seconds)
+                    return
+                except RuntimeError as exc:
+                    if "stack switching" not in str(exc):
+                        raise
+                    broken = True
+        blocking_sleep(float(seconds))
+
+    time.sleep = sleep
+
+
 async def boot(manifest_json: str, host: Any) -> str:
     """Install the app's requirements, run it, share its globals; answer Ready or BootError."""
     global _runtime, _host
     _host = host
     manifest = json.loads(manifest_json)
+    _install_sleep()
     try:
         await _install(manifest.get("requirements") or [], manifest["appDir"])
         _post(protocol.progress("app", "Starting the app"))

@@ -1,18 +1,23 @@
 // One running app: its worker, its message queue and the flow of events
 // between the form and Python.
 
+import { CrossTab } from "./crosstab";
 import { h } from "./dom";
-import type { AppConfig, ErrorInfo, EventResult, PageMessage, WorkerMessage } from "./protocol";
+import type { AppConfig, ErrorInfo, EventResult, PageMessage, Stopped, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
+import { EventProgress } from "./render/progress";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
+import { Stopper } from "./stop";
 
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
 export type Status = "loading" | "ready" | "error";
 
 interface Sent {
   kind: "event" | "clear";
+  /** Kept so the message can be sent again to a restarted worker. */
+  message: PageMessage;
   /** Clear bumps the generation; results of older events no longer overwrite the outputs. */
   generation: number;
   live: boolean;
@@ -25,8 +30,18 @@ export class App {
   private readonly area = h("div", { class: "lite-area" });
   private readonly toasts = new Toasts();
   private readonly progress = new BootProgress();
-  private readonly worker: Worker;
-  private readonly outbox: Outbox;
+  private worker!: Worker;
+  private outbox!: Outbox;
+  private boot: PageMessage | null = null;
+  /** A fresh worker is booting to replace one that had to be ended (Stop). */
+  private restarting = false;
+  private readonly stopper = new Stopper();
+  private readonly crossTab = new CrossTab({
+    running: () => this.running(),
+    stop: (id) => this.stop(id),
+  });
+  private stopButton: HTMLButtonElement | null = null;
+  private eventProgress: EventProgress | null = null;
   private readonly sent = new Map<number, Sent>();
   private readonly live = new Coalescer(() => this.submit(true));
   private view: InterfaceView | null = null;
@@ -52,23 +67,71 @@ export class App {
       if (host.hasAttribute("rerun-on-change") && this.answered) this.live.request();
     };
 
-    this.worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    this.worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => this.receive(event.data));
-    // A worker that fails to load or crashes never answers: show it like a boot failure.
-    this.worker.addEventListener("error", (event) => {
-      const message = event.message || "The app's worker failed to load.";
-      this.fail({ kind: "exception", type: "WorkerError", message, traceback: null });
-    });
-    this.outbox = new Outbox((message: PageMessage) => this.worker.postMessage(message));
+    this.startWorker();
 
     source.then(
       ({ config, ...s }) => {
-        this.worker.postMessage({ type: "boot", assetsUrl, ...s } satisfies PageMessage);
+        this.boot = {
+          type: "boot",
+          assetsUrl,
+          ...s,
+          page_url: location.href,
+          ...(this.stopper.buffer ? { interrupt_buffer: this.stopper.buffer } : {}),
+        } satisfies PageMessage;
+        this.worker.postMessage(this.boot);
         // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
         if (config) this.show(config);
       },
       (err: unknown) => this.fail(asError(err, "BootError")),
     );
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    this.worker = worker;
+    worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
+    // A worker that fails to load or crashes never answers: show it like a boot failure.
+    worker.addEventListener("error", (event) => {
+      if (worker !== this.worker) return;
+      const message = event.message || "The app's worker failed to load.";
+      this.fail({ kind: "exception", type: "WorkerError", message, traceback: null });
+    });
+    this.outbox = new Outbox((message: PageMessage) => worker.postMessage(message));
+  }
+
+  /** The event the worker runs now: the oldest one sent (the worker keeps their order). */
+  private running(): number | null {
+    for (const [id, sent] of this.sent) if (sent.kind === "event") return id;
+    return null;
+  }
+
+  /** Stop the event `id` (the Stop button, or another tab that waits for this one). */
+  stop(id: number | null = this.running()): void {
+    if (id === null || !this.sent.has(id)) return;
+    this.stopper.stop(
+      id,
+      () => this.worker.postMessage({ type: "stop", id } satisfies PageMessage),
+      () => this.restart(id),
+    );
+  }
+
+  /**
+   * End the worker, which is stuck in Python, and boot a fresh one (from the site's
+   * memory snapshot when there is one). The event ends as stopped; the events queued
+   * behind it go to the new worker. Ending the worker also releases its Web Locks.
+   */
+  private restart(id: number): void {
+    if (this.boot === null) return;
+    this.worker.terminate();
+    this.stopper.reset();
+    this.restarting = true;
+    this.crossTab.reset();
+    this.startWorker();
+    this.worker.postMessage(this.boot);
+    this.stopped({ type: "stopped", id, reset: true });
+    for (const sent of this.sent.values()) this.outbox.send(sent.message);
   }
 
   private setStatus(status: Status): void {
@@ -101,6 +164,18 @@ export class App {
       case "result":
         this.result(message);
         break;
+      case "event-progress":
+        if (message.id === this.running()) this.eventProgress?.update(message.levels);
+        break;
+      case "partial":
+        this.partial(message.id, message.data);
+        break;
+      case "stopped":
+        this.stopped(message);
+        break;
+      case "lock":
+        this.crossTab.lock(message.state, message.namespace);
+        break;
       case "state-changed":
         this.host.dispatchEvent(new CustomEvent("lite-state-changed", { detail: { names: message.names } }));
         this.onStateChanged(message.names);
@@ -117,6 +192,10 @@ export class App {
     this.booted = true;
     this.setStatus("ready");
     this.outbox.openUp();
+    if (this.restarting) {
+      this.restarting = false;
+      return;
+    }
     this.host.dispatchEvent(new CustomEvent("lite-ready"));
   }
 
@@ -143,7 +222,55 @@ export class App {
       // In a live app a changed input means a run, examples included.
       if (config.live) this.live.request();
     });
+    this.addEventControls(view, config);
     this.area.replaceChildren(view.root, this.progress.root);
+  }
+
+  /** The Stop button beside Submit, the progress bar over the outputs, the tab notice. */
+  private addEventControls(view: InterfaceView, config: AppConfig): void {
+    this.eventProgress = new EventProgress(config.show_progress ?? "full");
+    view.errors.parentElement?.prepend(this.eventProgress.root);
+    view.root.prepend(this.crossTab.root);
+    this.stopButton = null;
+    const stopLabel = config.stop_btn === undefined ? "Stop" : config.stop_btn;
+    const buttons = view.submit?.parentElement ?? view.clear?.parentElement;
+    if (stopLabel !== null && buttons) {
+      const stop = h("button", { type: "button", class: "lite-btn lite-btn-stop", hidden: true }, stopLabel);
+      stop.addEventListener("click", () => this.stop());
+      buttons.append(stop);
+      this.stopButton = stop;
+    }
+    if (config.css) view.root.prepend(h("style", {}, config.css));
+    if (config.theme) view.root.dataset["theme"] = config.theme;
+  }
+
+  private partial(id: number, data: EventResult["data"]): void {
+    const sent = this.sent.get(id);
+    const view = this.view;
+    if (view === null || data === null || sent === undefined || sent.generation !== this.generation) return;
+    data.forEach((value, i) => view.outputs[i]?.set(value));
+  }
+
+  private stopped(message: Stopped): void {
+    const sent = this.sent.get(message.id);
+    this.sent.delete(message.id);
+    this.outbox.settle(message.id);
+    this.stopper.ended(message.id);
+    this.eventProgress?.hide();
+    this.updatePending();
+    if (message.reset) {
+      this.toasts.show({
+        level: "warning",
+        title: "Stopped",
+        message:
+          "Python had to be restarted to stop the event, so this tab's session state was reset. " +
+          "(A cross-origin isolated page can stop it without a restart.)",
+        duration: 10,
+      });
+    } else {
+      this.toasts.notice("Stopped");
+    }
+    if (sent?.live) this.live.done();
   }
 
   private fail(error: ErrorInfo): void {
@@ -165,8 +292,9 @@ export class App {
     for (const field of view.inputs) field.setError(null);
     view.errors.replaceChildren();
     const id = ++this.nextId;
-    this.sent.set(id, { kind: "event", generation: this.generation, live });
-    this.outbox.send({ type: "event", id, data: view.inputs.map((f) => f.get()) });
+    const message: PageMessage = { type: "event", id, data: view.inputs.map((f) => f.get()) };
+    this.sent.set(id, { kind: "event", message, generation: this.generation, live });
+    this.outbox.send(message);
     this.updatePending();
   }
 
@@ -182,8 +310,9 @@ export class App {
     view.outputs.forEach((field, i) => field.set(config.outputs[i]?.value ?? null));
     view.errors.replaceChildren();
     const id = ++this.nextId;
-    this.sent.set(id, { kind: "clear", generation: this.generation, live: false });
-    this.outbox.send({ type: "clear", id });
+    const message: PageMessage = { type: "clear", id };
+    this.sent.set(id, { kind: "clear", message, generation: this.generation, live: false });
+    this.outbox.send(message);
     this.updatePending();
   }
 
@@ -191,6 +320,8 @@ export class App {
     const sent = this.sent.get(result.id);
     this.sent.delete(result.id);
     this.outbox.settle(result.id);
+    this.stopper.ended(result.id);
+    this.eventProgress?.hide();
     this.updatePending();
     for (const toast of result.toasts) this.toasts.show(toast);
     const view = this.view;
@@ -219,6 +350,8 @@ export class App {
   private updatePending(): void {
     const busy = [...this.sent.values()].some((s) => s.kind === "event");
     for (const field of this.view?.outputs ?? []) field.setPending(busy);
+    if (this.stopButton !== null) this.stopButton.hidden = !busy;
+    if (!busy) this.eventProgress?.hide();
   }
 }
 

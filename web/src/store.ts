@@ -63,7 +63,12 @@ function db(): Promise<IDBPDatabase> {
   return database;
 }
 
+/** How long a lock request waits before the page says "waiting for another tab". */
+const WAIT_NOTICE_MS = 300;
+
 export class StateStore {
+  /** Hook: this tab starts waiting for, gets, or releases the namespace's lock. */
+  onLock: (state: "waiting" | "held" | "released", ns: string) => void = () => undefined;
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
 
@@ -80,9 +85,24 @@ export class StateStore {
    */
   acquire(ns: string): Promise<() => void> {
     return new Promise((granted, failed) => {
+      const waiting = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
       navigator.locks
-        .request(`lite-state:${ns}`, () => new Promise<void>((release) => granted(release)))
-        .catch(failed);
+        .request(
+          `lite-state:${ns}`,
+          () =>
+            new Promise<void>((release) => {
+              clearTimeout(waiting);
+              this.onLock("held", ns);
+              granted(() => {
+                this.onLock("released", ns);
+                release();
+              });
+            }),
+        )
+        .catch((err: unknown) => {
+          clearTimeout(waiting);
+          failed(err);
+        });
     });
   }
 

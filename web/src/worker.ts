@@ -20,6 +20,7 @@ const APP_DIR = "/home/pyodide/app";
 interface BrowserModule {
   boot(request: string, host: Host): Promise<string>;
   handle(message: string): Promise<string>;
+  stop(id: number): boolean;
 }
 
 /** What Python may call back into: messages for the page, and the shared-state store. */
@@ -46,21 +47,43 @@ const host: Host = {
   },
   store: new StateStore(),
 };
+// The page shows "waiting for another tab" and lets other tabs ask this one to stop.
+host.store.onLock = (state, namespace) => post({ type: "lock", state, namespace });
 
 let browser: BrowserModule | null = null;
+/** Pyodide's interrupt buffer, shared with the page when it is cross-origin isolated. */
+let interrupt: Int32Array | null = null;
 
-// One message at a time: each waits for the one before it (the boot included).
+// One message at a time: each waits for the one before it (the boot included). A stop
+// can't wait its turn: it is for the event running now.
 let chain: Promise<void> = Promise.resolve();
 scope.addEventListener("message", (event) => {
   const message = event.data;
-  chain = chain.then(() => dispatch(message));
+  if (message.type === "stop") stop(message.id);
+  else chain = chain.then(() => dispatch(message));
 });
 
-async function dispatch(message: PageMessage): Promise<void> {
+async function dispatch(message: Exclude<PageMessage, { type: "stop" }>): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
   } else {
+    // A stop meant for an earlier event must not interrupt this one.
+    if (interrupt !== null) Atomics.store(interrupt, 0, 0);
     post(await handle(message.id, JSON.stringify(message)));
+  }
+}
+
+/**
+ * This code runs only while Python is idle or awaiting: an async function is cancelled
+ * at its await. The page's write to the interrupt buffer (if any) is cleared first, or
+ * it would interrupt the cancelling itself.
+ */
+function stop(id: number): void {
+  if (interrupt !== null) Atomics.store(interrupt, 0, 0);
+  try {
+    browser?.stop(id);
+  } catch (err) {
+    console.warn("lite: could not stop the event", err);
   }
 }
 
@@ -82,6 +105,10 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       stderr: (text: string) => post({ type: "log", level: "error", text }),
     };
     const pyodide = await startPython(loadPyodide, options, await snapshot);
+    if (request.interrupt_buffer !== undefined) {
+      interrupt = new Int32Array(request.interrupt_buffer);
+      pyodide.setInterruptBuffer(interrupt);
+    }
     post({ type: "progress", step: "packages", text: "Installing packages" });
     writeFiles(pyodide, await files);
     // lite._browser.boot posts the rest: "packages" again while it installs the
@@ -93,6 +120,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       requirements: request.requirements,
       stateKey: request.stateKey,
       appId: request.appId,
+      request: pageRequest(request.page_url),
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;
@@ -168,11 +196,24 @@ async function startPython(
   return loadPyodide(options);
 }
 
+/** What gr.Request tells the app: the page's URL and the headers a browser would send. */
+function pageRequest(pageUrl: string | undefined): { url: string; headers: Record<string, string> } {
+  const url = pageUrl ?? "";
+  const headers: Record<string, string> = {
+    "user-agent": navigator.userAgent,
+    "accept-language": navigator.languages.join(","),
+  };
+  if (url !== "") headers["host"] = new URL(url).host;
+  return { url, headers };
+}
+
 async function handle(id: number, message: string): Promise<WorkerMessage> {
   try {
     if (browser === null) throw new Error("The app is not running.");
     return JSON.parse(await browser.handle(message)) as WorkerMessage;
   } catch (err) {
+    // An interrupt that landed between Python's own frames is still a stop.
+    if (String(err).includes("KeyboardInterrupt")) return { type: "stopped", id, reset: false };
     const result: EventResult = {
       type: "result",
       id,

@@ -1,0 +1,122 @@
+"""Long and live events in a real page: gr.Progress, streaming generators, gr.Request,
+batch and TabbedInterface, with real Chromium, Pyodide and the built wheel."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+LONG = 60_000
+
+PROGRESS = """
+import time
+import gradio as gr
+
+def slow(steps, progress=gr.Progress()):
+    progress(0, desc="Starting")
+    time.sleep(0.5)
+    for _ in progress.tqdm(range(int(steps)), desc="Working"):
+        time.sleep(0.4)
+    return f"done {int(steps)}"
+
+gr.Interface(slow, gr.Number(label="Steps", value=5), gr.Textbox(label="Result")).launch()
+"""
+
+
+def test_progress_bar_shows_the_description_while_the_function_sleeps(
+    page: Page, app_from_source, open_app
+):
+    open_app(page, app_from_source(PROGRESS))
+    page.get_by_role("button", name="Submit").click()
+    bar = page.get_by_role("progressbar")
+    expect(bar).to_be_visible(timeout=LONG)
+    expect(page.locator(".lite-progress")).to_contain_text("Working", timeout=LONG)
+    expect(page.locator(".lite-progress-percent")).to_have_text(re.compile(r"^[1-9]\d*%$"))
+    expect(bar).to_have_attribute("aria-valuenow", re.compile(r"^\d+$"))
+    expect(page.get_by_label("Result")).to_have_text("done 5", timeout=LONG)
+    expect(page.locator(".lite-progress")).to_be_hidden()
+
+
+STREAM = """
+import time
+import gradio as gr
+
+def count(n):
+    text = ""
+    for i in range(int(n)):
+        time.sleep(0.25)
+        text += str(i)
+        yield text
+
+gr.Interface(count, gr.Number(label="N", value=5), gr.Textbox(label="Counted")).launch()
+"""
+
+# Every text the output shows, and whether its event was still running at that moment.
+WATCH = """
+() => {
+  const output = document.querySelector("gradio-lite .lite-outputs output");
+  const block = output.closest(".lite-pending, [class*=lite-block], div");
+  window.seen = [];
+  new MutationObserver(() => {
+    const busy = output.getAttribute("aria-busy") === "true";
+    window.seen.push([output.textContent, busy]);
+  }).observe(output, { childList: true, characterData: true, subtree: true });
+}
+"""
+
+
+def test_generator_output_changes_at_every_yield_before_the_event_ends(
+    page: Page, app_from_source, open_app
+):
+    open_app(page, app_from_source(STREAM))
+    page.evaluate(WATCH)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Counted")).to_have_text("01234", timeout=LONG)
+    expect(page.locator("gradio-lite [aria-busy=true]")).to_have_count(0, timeout=LONG)
+    seen = page.evaluate("window.seen")
+    while_running = {text for text, busy in seen if busy}
+    assert {"0", "01", "012"} <= while_running, seen
+    assert page.get_by_label("Counted").inner_text() == "01234"  # the last value stays
+
+
+REQUEST = """
+import gradio as gr
+
+def hello(greeting, request: gr.Request):
+    name = request.query_params.get("name", "nobody")
+    agent = "Chrome" in request.headers["user-agent"]
+    return f"{greeting} {name}", f"{request.client.host} {agent} {len(request.session_hash)}"
+
+gr.Interface(hello, gr.Textbox(label="Greeting", value="Hello"),
+             [gr.Textbox(label="Greeted"), gr.Textbox(label="Client")]).launch()
+"""
+
+
+def test_query_parameters_reach_gr_request(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(REQUEST) + "?name=Ada")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Greeted")).to_have_text("Hello Ada", timeout=LONG)
+    expect(page.get_by_label("Client")).to_have_text("127.0.0.1 True 12")
+
+
+BATCH = """
+import gradio as gr
+
+def trim(words, lengths):
+    return [[w[: int(n)] for w, n in zip(words, lengths)]]
+
+gr.Interface(trim, [gr.Textbox(label="Word"), gr.Number(label="Length", value=3)],
+             gr.Textbox(label="Trimmed"), batch=True, max_batch_size=8,
+             submit_btn="Trim", stop_btn="Halt").launch()
+"""
+
+
+def test_batch_function_answers_each_event(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(BATCH))
+    page.get_by_label("Word").fill("lighthouse")
+    page.get_by_role("button", name="Trim").click()
+    expect(page.get_by_label("Trimmed")).to_have_text("lig", timeout=LONG)
+    page.get_by_label("Length").fill("5")
+    page.get_by_role("button", name="Trim").click()
+    expect(page.get_by_label("Trimmed")).to_have_text("light", timeout=LONG)
