@@ -120,3 +120,36 @@ def test_batch_function_answers_each_event(page: Page, app_from_source, open_app
     page.get_by_label("Length").fill("5")
     page.get_by_role("button", name="Trim").click()
     expect(page.get_by_label("Trimmed")).to_have_text("light", timeout=LONG)
+
+
+TABBED = """
+import gradio as gr
+
+def note(text, notes):
+    notes = notes + [text]
+    return ", ".join(notes), notes
+
+hello = gr.Interface(lambda name: "Hello " + name, gr.Textbox(label="Name"),
+                     gr.Textbox(label="Greeting"))
+notes = gr.Interface(note, [gr.Textbox(label="Note"), gr.State([])],
+                     [gr.Textbox(label="Notes"), "state"])
+gr.TabbedInterface([hello, notes], ["Hello", "Notebook"], title="Two apps").launch()
+"""
+
+
+def test_tabbed_interface_runs_each_tab_with_its_own_state(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(TABBED))
+    expect(page.get_by_role("heading", name="Two apps")).to_be_visible()
+    page.get_by_label("Name").fill("Ada")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Greeting")).to_have_text("Hello Ada", timeout=LONG)
+    page.get_by_role("tab", name="Notebook").click()
+    expect(page.get_by_label("Name")).to_be_hidden()
+    for text in ("one", "two"):
+        page.get_by_label("Note", exact=True).fill(text)
+        page.get_by_role("button", name="Submit").locator("visible=true").click()
+        expect(page.get_by_label("Notes")).to_have_text(
+            "one" if text == "one" else "one, two", timeout=LONG
+        )
+    page.get_by_role("tab", name="Hello").click()
+    expect(page.get_by_label("Greeting")).to_have_text("Hello Ada")

@@ -7,6 +7,7 @@ import type { AppConfig, ErrorInfo, EventResult, PageMessage, Stopped, WorkerMes
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
 import { EventProgress } from "./render/progress";
+import { renderTabs } from "./render/tabs";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
 import { Stopper } from "./stop";
@@ -14,12 +15,26 @@ import { Stopper } from "./stop";
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
 export type Status = "loading" | "ready" | "error";
 
+interface Pane {
+  view: InterfaceView;
+  config: AppConfig;
+  tab: number;
+  progress: EventProgress;
+  stop: HTMLButtonElement | null;
+  /** Bumped by this tab's Clear; older results no longer overwrite its outputs. */
+  generation: number;
+  /** Live mode's run coalescing, per tab. */
+  live: Coalescer;
+}
+
 interface Sent {
   kind: "event" | "clear";
   /** Kept so the message can be sent again to a restarted worker. */
   message: PageMessage;
   /** Clear bumps the generation; results of older events no longer overwrite the outputs. */
   generation: number;
+  /** Which tab of a TabbedInterface (0 otherwise). */
+  tab: number;
   live: boolean;
 }
 
@@ -40,14 +55,14 @@ export class App {
     running: () => this.running(),
     stop: (id) => this.stop(id),
   });
-  private stopButton: HTMLButtonElement | null = null;
-  private eventProgress: EventProgress | null = null;
+  /** One per tab of a TabbedInterface; one otherwise. `view` and `config` are tab 0's. */
+  private panes: Pane[] = [];
   private readonly sent = new Map<number, Sent>();
+  /** Tab 0's live coalescing (the re-run on another tab's change uses it too). */
   private readonly live = new Coalescer(() => this.submit(true));
   private view: InterfaceView | null = null;
   private config: AppConfig | null = null;
   private nextId = 0;
-  private generation = 0;
   private answered = false;
   /** The worker answered Ready; before that, a failure is a boot failure. */
   private booted = false;
@@ -102,8 +117,10 @@ export class App {
   }
 
   /** The event the worker runs now: the oldest one sent (the worker keeps their order). */
-  private running(): number | null {
-    for (const [id, sent] of this.sent) if (sent.kind === "event") return id;
+  private running(tab: number | null = null): number | null {
+    for (const [id, sent] of this.sent) {
+      if (sent.kind === "event") return tab === null || sent.tab === tab ? id : null;
+    }
     return null;
   }
 
@@ -165,7 +182,7 @@ export class App {
         this.result(message);
         break;
       case "event-progress":
-        if (message.id === this.running()) this.eventProgress?.update(message.levels);
+        if (message.id === this.running()) this.paneOf(message.id)?.progress.update(message.levels);
         break;
       case "partial":
         this.partial(message.id, message.data);
@@ -200,55 +217,68 @@ export class App {
   }
 
   private show(config: AppConfig): void {
-    const view = renderInterface(config);
+    const tabs = config.tabs ?? [{ name: "", config }];
+    const panes = tabs.map((tab, i) => this.makePane(tab.config, i));
+    const first = panes[0];
+    if (first === undefined) return;
     // Values typed into a pre-rendered UI survive when the real one has the same inputs.
     const before = this.config?.inputs.map((c) => c.type).join();
-    if (this.view !== null && before === config.inputs.map((c) => c.type).join()) {
-      this.view.inputs.forEach((field, i) => view.inputs[i]?.set(field.get()));
+    if (this.view !== null && before === first.config.inputs.map((c) => c.type).join()) {
+      this.view.inputs.forEach((field, i) => first.view.inputs[i]?.set(field.get()));
     }
     this.config = config;
-    this.view = view;
+    this.view = first.view;
+    this.panes = panes;
+    const root = config.tabs
+      ? renderTabs(config.title, tabs.map((t) => t.name), panes.map((p) => p.view.root))
+      : first.view.root;
+    root.prepend(this.crossTab.root);
+    if (config.css) root.prepend(h("style", {}, config.css));
+    if (config.theme) root.dataset["theme"] = config.theme;
+    this.area.replaceChildren(root, this.progress.root);
+  }
+
+  /** One Interface's form and outputs, with its Stop button and progress bar. */
+  private makePane(config: AppConfig, tab: number): Pane {
+    const view = renderInterface(config);
+    const live = tab === 0 ? this.live : new Coalescer(() => this.submit(true, tab));
     view.root.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (!config.live) this.submit(false);
+      if (!config.live) this.submit(false, tab);
     });
-    view.clear?.addEventListener("click", () => this.clear());
+    view.clear?.addEventListener("click", () => this.clear(tab));
     for (const field of view.inputs) {
-      if (config.live) field.onChange(() => this.live.request());
-      else field.onSubmit(() => this.submit(false));
+      if (config.live) field.onChange(() => live.request());
+      else field.onSubmit(() => this.submit(false, tab));
     }
     view.onExample((row) => {
       row.forEach((value, i) => view.inputs[i]?.set(value));
       // In a live app a changed input means a run, examples included.
-      if (config.live) this.live.request();
+      if (config.live) live.request();
     });
-    this.addEventControls(view, config);
-    this.area.replaceChildren(view.root, this.progress.root);
-  }
-
-  /** The Stop button beside Submit, the progress bar over the outputs, the tab notice. */
-  private addEventControls(view: InterfaceView, config: AppConfig): void {
-    this.eventProgress = new EventProgress(config.show_progress ?? "full");
-    view.errors.parentElement?.prepend(this.eventProgress.root);
-    view.root.prepend(this.crossTab.root);
-    this.stopButton = null;
+    const progress = new EventProgress(config.show_progress ?? "full");
+    view.errors.parentElement?.prepend(progress.root);
+    let stop: HTMLButtonElement | null = null;
     const stopLabel = config.stop_btn === undefined ? "Stop" : config.stop_btn;
     const buttons = view.submit?.parentElement ?? view.clear?.parentElement;
     if (stopLabel !== null && buttons) {
-      const stop = h("button", { type: "button", class: "lite-btn lite-btn-stop", hidden: true }, stopLabel);
-      stop.addEventListener("click", () => this.stop());
+      stop = h("button", { type: "button", class: "lite-btn lite-btn-stop", hidden: true }, stopLabel);
+      stop.addEventListener("click", () => this.stop(this.running(tab)));
       buttons.append(stop);
-      this.stopButton = stop;
     }
-    if (config.css) view.root.prepend(h("style", {}, config.css));
-    if (config.theme) view.root.dataset["theme"] = config.theme;
+    return { view, config, tab, progress, stop, generation: 0, live };
+  }
+
+  private paneOf(id: number): Pane | undefined {
+    const sent = this.sent.get(id);
+    return sent === undefined ? undefined : this.panes[sent.tab];
   }
 
   private partial(id: number, data: EventResult["data"]): void {
     const sent = this.sent.get(id);
-    const view = this.view;
-    if (view === null || data === null || sent === undefined || sent.generation !== this.generation) return;
-    data.forEach((value, i) => view.outputs[i]?.set(value));
+    const pane = this.paneOf(id);
+    if (pane === undefined || data === null || sent === undefined || sent.generation !== pane.generation) return;
+    data.forEach((value, i) => pane.view.outputs[i]?.set(value));
   }
 
   private stopped(message: Stopped): void {
@@ -256,7 +286,7 @@ export class App {
     this.sent.delete(message.id);
     this.outbox.settle(message.id);
     this.stopper.ended(message.id);
-    this.eventProgress?.hide();
+    if (sent !== undefined) this.panes[sent.tab]?.progress.hide();
     this.updatePending();
     if (message.reset) {
       this.toasts.show({
@@ -270,7 +300,7 @@ export class App {
     } else {
       this.toasts.notice("Stopped");
     }
-    if (sent?.live) this.live.done();
+    if (sent?.live) this.panes[sent.tab]?.live.done();
   }
 
   private fail(error: ErrorInfo): void {
@@ -286,23 +316,25 @@ export class App {
   }
 
   /** Send the current input values; while another event runs this one queues behind it. */
-  private submit(live: boolean): void {
-    const view = this.view;
-    if (view === null) return;
+  private submit(live: boolean, tab = 0): void {
+    const pane = this.panes[tab];
+    if (pane === undefined) return;
+    const view = pane.view;
     for (const field of view.inputs) field.setError(null);
     view.errors.replaceChildren();
     const id = ++this.nextId;
     const message: PageMessage = { type: "event", id, data: view.inputs.map((f) => f.get()) };
-    this.sent.set(id, { kind: "event", message, generation: this.generation, live });
+    if (tab !== 0) message.tab = tab;
+    this.sent.set(id, { kind: "event", message, generation: pane.generation, tab, live });
     this.outbox.send(message);
     this.updatePending();
   }
 
-  private clear(): void {
-    const view = this.view;
-    const config = this.config;
-    if (view === null || config === null) return;
-    this.generation += 1;
+  private clear(tab = 0): void {
+    const pane = this.panes[tab];
+    if (pane === undefined) return;
+    const { view, config } = pane;
+    pane.generation += 1;
     view.inputs.forEach((field, i) => {
       field.setError(null);
       field.set(config.inputs[i]?.value ?? null);
@@ -311,7 +343,8 @@ export class App {
     view.errors.replaceChildren();
     const id = ++this.nextId;
     const message: PageMessage = { type: "clear", id };
-    this.sent.set(id, { kind: "clear", message, generation: this.generation, live: false });
+    if (tab !== 0) message.tab = tab;
+    this.sent.set(id, { kind: "clear", message, generation: pane.generation, tab, live: false });
     this.outbox.send(message);
     this.updatePending();
   }
@@ -321,23 +354,23 @@ export class App {
     this.sent.delete(result.id);
     this.outbox.settle(result.id);
     this.stopper.ended(result.id);
-    this.eventProgress?.hide();
     this.updatePending();
     for (const toast of result.toasts) this.toasts.show(toast);
-    const view = this.view;
-    if (view !== null && sent !== undefined && sent.generation === this.generation) {
+    const pane = sent === undefined ? undefined : this.panes[sent.tab];
+    pane?.progress.hide();
+    if (pane !== undefined && sent !== undefined && sent.generation === pane.generation) {
+      const view = pane.view;
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
         result.data.forEach((value, i) => view.outputs[i]?.set(value));
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
-      if (result.error !== null) this.showError(result.error);
+      if (result.error !== null) this.showError(result.error, pane.view);
     }
-    if (sent?.live) this.live.done();
+    if (sent?.live) this.panes[sent.tab]?.live.done();
   }
 
-  private showError(error: ErrorInfo): void {
-    const view = this.view;
+  private showError(error: ErrorInfo, view: InterfaceView | null = this.view): void {
     if (view === null) return;
     const panel = errorPanel(error, () => panel.remove());
     view.errors.replaceChildren(panel);
@@ -346,12 +379,14 @@ export class App {
     }
   }
 
-  /** Outputs look busy (and say aria-busy) while any event is on its way. */
+  /** Outputs look busy (and say aria-busy) while any event of their tab is on its way. */
   private updatePending(): void {
-    const busy = [...this.sent.values()].some((s) => s.kind === "event");
-    for (const field of this.view?.outputs ?? []) field.setPending(busy);
-    if (this.stopButton !== null) this.stopButton.hidden = !busy;
-    if (!busy) this.eventProgress?.hide();
+    for (const pane of this.panes) {
+      const busy = [...this.sent.values()].some((s) => s.kind === "event" && s.tab === pane.tab);
+      for (const field of pane.view.outputs) field.setPending(busy);
+      if (pane.stop !== null) pane.stop.hidden = !busy;
+      if (!busy) pane.progress.hide();
+    }
   }
 }
 
