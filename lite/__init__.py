@@ -22,6 +22,7 @@ from .components import (
     Textbox,
 )
 from .errors import Error, Info, UnsupportedError, Warning
+from .flagging import CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .interface import Interface
 from .progress import Progress
 from .request import Request
@@ -31,6 +32,7 @@ from .tabbed import TabbedInterface
 __version__ = "0.1.0"
 
 __all__ = [
+    "CSVLogger",
     "HTML",
     "JSON",
     "Checkbox",
@@ -38,6 +40,7 @@ __all__ = [
     "Component",
     "Dropdown",
     "Error",
+    "FlaggingCallback",
     "Info",
     "Interface",
     "Label",
@@ -46,6 +49,7 @@ __all__ = [
     "Progress",
     "Radio",
     "Request",
+    "SimpleCSVLogger",
     "Slider",
     "State",
     "TabbedInterface",

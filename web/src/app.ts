@@ -3,7 +3,8 @@
 
 import { CrossTab } from "./crosstab";
 import { h } from "./dom";
-import type { AppConfig, ErrorInfo, EventResult, PageMessage, Stopped, WorkerMessage } from "./protocol";
+import { Flagging } from "./flagging";
+import type { AppConfig, ErrorInfo, EventResult, Json, PageMessage, Stopped, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
 import { EventProgress } from "./render/progress";
@@ -25,6 +26,9 @@ interface Pane {
   generation: number;
   /** Live mode's run coalescing, per tab. */
   live: Coalescer;
+  /** What the outputs show now, page form (for flagging). */
+  shown: Json[];
+  flagging: Flagging | null;
 }
 
 interface Sent {
@@ -266,7 +270,21 @@ export class App {
       stop.addEventListener("click", () => this.stop(this.running(tab)));
       buttons.append(stop);
     }
-    return { view, config, tab, progress, stop, generation: 0, live };
+    const pane: Pane = {
+      view, config, tab, progress, stop, generation: 0, live,
+      shown: config.outputs.map((c) => c.value),
+      flagging: null,
+    };
+    if (config.flagging_mode !== "never" && this.boot?.type === "boot") {
+      const appId = this.boot.appId;
+      const values = (): { inputs: Json[]; outputs: Json[] } => ({
+        inputs: view.inputs.map((f) => f.get()),
+        outputs: pane.shown,
+      });
+      pane.flagging = new Flagging(tab === 0 ? appId : `${appId}#tab${tab}`, config, values);
+      view.errors.parentElement?.append(pane.flagging.root);
+    }
+    return pane;
   }
 
   private paneOf(id: number): Pane | undefined {
@@ -279,6 +297,7 @@ export class App {
     const pane = this.paneOf(id);
     if (pane === undefined || data === null || sent === undefined || sent.generation !== pane.generation) return;
     data.forEach((value, i) => pane.view.outputs[i]?.set(value));
+    pane.shown = data;
   }
 
   private stopped(message: Stopped): void {
@@ -340,6 +359,7 @@ export class App {
       field.set(config.inputs[i]?.value ?? null);
     });
     view.outputs.forEach((field, i) => field.set(config.outputs[i]?.value ?? null));
+    pane.shown = config.outputs.map((c) => c.value);
     view.errors.replaceChildren();
     const id = ++this.nextId;
     const message: PageMessage = { type: "clear", id };
@@ -363,6 +383,8 @@ export class App {
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
         result.data.forEach((value, i) => view.outputs[i]?.set(value));
+        pane.shown = result.data;
+        pane.flagging?.answered();
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
       if (result.error !== null) this.showError(result.error, pane.view);
