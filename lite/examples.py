@@ -47,3 +47,27 @@ def _value(folder: Path, cell: str) -> Any:
     """A cell naming a file in the folder becomes its path; anything else stays text."""
     candidate = folder / cell
     return str(candidate) if cell and candidate.is_file() else cell
+
+
+async def cache_outputs(runtime: Any, config: dict[str, Any]) -> list[str]:
+    """cache_examples=True: run each example once (at build time, on the host) and put
+    the page outputs into the config, so a click on a cached example shows them with no
+    Python call. Returns warnings for examples that failed (those run on click)."""
+    warnings: list[str] = []
+    tabs = config.get("tabs") or [{"config": config}]
+    for tab, (app, tab_entry) in enumerate(zip(runtime.apps, tabs, strict=False)):
+        examples = tab_entry["config"].get("examples")
+        if not app.cache_examples or not examples or app.cache_mode == "lazy":
+            continue
+        outputs: list[Any] = []
+        for index, row in enumerate(examples["rows"]):
+            result = await runtime.event(index, row, tab=tab)
+            if result.get("ok"):
+                outputs.append(result["data"])
+            else:
+                outputs.append(None)
+                warnings.append(f"example {index + 1} could not be cached; it runs when clicked")
+        examples["outputs"] = outputs
+        if tab == 0 and tabs[0]["config"] is not config:
+            config["examples"] = examples
+    return warnings

@@ -184,7 +184,7 @@ class Interface:
         self.examples_per_page = max(1, int(examples_per_page))
         self.example_labels = example_labels
         self.cache_examples = bool(cache_examples)
-        self.cache_mode = cache_mode or ("eager" if cache_examples else None)
+        self.cache_mode = cache_mode or "eager"
         self.examples = self._examples(examples)
         created.append(self)
 
@@ -234,8 +234,10 @@ class Interface:
         if isinstance(examples, str):
             examples = examples_from_directory(examples, count)
         rows = []
+        # As Gradio: a one-input app may list bare values; once rows are lists, they are rows.
+        flat = count == 1 and not any(isinstance(row, list | tuple) for row in examples)
         for row in examples:
-            row = list(row) if isinstance(row, list | tuple) and count != 1 else [row]
+            row = [row] if flat or not isinstance(row, list | tuple) else list(row)
             if len(row) != count:
                 raise ValueError(f"Each example needs {count} values, one per input; got {row!r}")
             rows.append(row)
@@ -263,6 +265,9 @@ class Interface:
                 ],
                 "per_page": self.examples_per_page,
                 "labels": self.example_labels,
+                # "eager": outputs computed at build time; "lazy": on first click.
+                "cache": self.cache_mode if self.cache_examples else None,
+                "outputs": None,
             }
         return {
             "title": self.title,

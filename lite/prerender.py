@@ -7,6 +7,7 @@ requirement, newer syntax) just gets no pre-rendered UI."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 TIMEOUT_S = 30
+WARNING = "lite: warning: "
 
 
 def prerender(app: Path) -> dict[str, Any] | None:
@@ -34,25 +36,34 @@ def prerender(app: Path) -> dict[str, Any] | None:
         lines = done.stderr.strip().splitlines()
         _note(lines[-1] if lines else f"exit code {done.returncode}")
         return None
+    for line in done.stderr.splitlines():
+        if line.startswith(WARNING):
+            print(line, file=sys.stderr)
     config: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return config
 
 
 def _note(reason: str) -> None:
     print(
-        f"lite: note: no pre-rendered UI ({reason}); the page shows it once Python runs",
+        f"lite: note: no pre-rendered UI ({reason}); the page shows it once Python runs. "
+        "Examples with cache_examples=True are then cached on first click instead.",
         file=sys.stderr,
     )
 
 
 def main(app_dir: str, entry: str) -> None:
+    from .examples import cache_outputs
     from .runtime import Runtime
 
     runtime = Runtime(app_dir, entry)
     runtime.load()
-    config = json.dumps(runtime.config(), allow_nan=False)
+    config = runtime.config()
+    # cache_examples=True: the outputs are computed here, once, and shipped in app.json.
+    for warning in asyncio.run(cache_outputs(runtime, config)):
+        print(f"{WARNING}{warning}", file=sys.stderr)
+    text = json.dumps(config, allow_nan=False)
     sys.stdout.flush()
-    print(f"\n{config}")  # last line: the app may have printed before
+    print(f"\n{text}")  # last line: the app may have printed before
 
 
 if __name__ == "__main__":

@@ -153,3 +153,45 @@ def test_tabbed_interface_runs_each_tab_with_its_own_state(page: Page, app_from_
         )
     page.get_by_role("tab", name="Hello").click()
     expect(page.get_by_label("Greeting")).to_have_text("Hello Ada")
+
+
+CACHED = """
+import sys
+import gradio as gr
+
+calls = []
+
+def shout(text):
+    calls.append(text)
+    where = "browser" if sys.platform == "emscripten" else "build"
+    return f"{text.upper()} from {where} #{len(calls)}"
+
+gr.Interface(shout, gr.Textbox(label="Text"), gr.Textbox(label="Loud"),
+             examples=[["a"], ["b"], ["c"]], examples_per_page=2,
+             cache_examples=True, cache_mode=MODE).launch()
+"""
+
+
+def example(page: Page, text: str):
+    return page.locator(".lite-examples").get_by_role("button", name=text, exact=True)
+
+
+def test_cached_examples_show_build_time_outputs_and_pages(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(CACHED.replace("MODE", '"eager"')))
+    expect(example(page, "c")).to_be_hidden()  # two per page
+    example(page, "b").click()
+    expect(page.get_by_label("Text")).to_have_value("b")
+    expect(page.get_by_label("Loud")).to_have_text("B from build #2")  # no Python call
+    page.get_by_role("button", name="2", exact=True).click()
+    example(page, "c").click()
+    expect(page.get_by_label("Loud")).to_have_text("C from build #3")
+
+
+def test_lazy_cached_examples_run_once(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(CACHED.replace("MODE", '"lazy"')))
+    example(page, "a").click()
+    expect(page.get_by_label("Loud")).to_have_text("A from browser #1", timeout=LONG)
+    example(page, "b").click()
+    expect(page.get_by_label("Loud")).to_have_text("B from browser #2", timeout=LONG)
+    example(page, "a").click()
+    expect(page.get_by_label("Loud")).to_have_text("A from browser #1")  # from the cache

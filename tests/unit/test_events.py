@@ -303,3 +303,40 @@ async def test_tabbed_interface_tabs_have_their_own_session_state(tmp_path):
     runtime.clear(tab=1)
     assert (await runtime.event(4, ["c"], tab=1))["data"] == ["c"]
     assert (await runtime.event(5, ["x"], tab=7))["ok"] is False
+
+
+async def test_cache_examples_computes_outputs_at_build_time(tmp_path):
+    from lite.examples import cache_outputs
+
+    runtime = make_app(
+        tmp_path,
+        """
+        import gradio as gr
+        def shout(text):
+            if text == "bad":
+                raise ValueError("no")
+            return text.upper()
+        gr.Interface(shout, "text", "text", examples=[["a"], ["bad"]], cache_examples=True).launch()
+        """,
+    )
+    config = runtime.config()
+    assert config["examples"]["cache"] == "eager" and config["examples"]["outputs"] is None
+    warnings = await cache_outputs(runtime, config)
+    assert config["examples"]["outputs"] == [["A"], None]
+    assert warnings == ["example 2 could not be cached; it runs when clicked"]
+
+
+async def test_lazy_cache_mode_is_left_to_the_page(tmp_path):
+    from lite.examples import cache_outputs
+
+    runtime = make_app(
+        tmp_path,
+        """
+        import gradio as gr
+        gr.Interface(str.upper, "text", "text", examples=["a"], cache_examples=True,
+                     cache_mode="lazy").launch()
+        """,
+    )
+    config = runtime.config()
+    assert await cache_outputs(runtime, config) == []
+    assert config["examples"]["cache"] == "lazy" and config["examples"]["outputs"] is None

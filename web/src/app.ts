@@ -3,8 +3,18 @@
 
 import { CrossTab } from "./crosstab";
 import { h } from "./dom";
+import { cachedOutputs, keepCachedOutputs, paginate, storeOutputs } from "./examples";
 import { Flagging } from "./flagging";
-import type { AppConfig, ErrorInfo, EventResult, Json, PageMessage, Stopped, WorkerMessage } from "./protocol";
+import type {
+  AppConfig,
+  ErrorInfo,
+  EventResult,
+  ExamplesConfig,
+  Json,
+  PageMessage,
+  Stopped,
+  WorkerMessage,
+} from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import { type InterfaceView, renderInterface } from "./render/interface";
 import { EventProgress } from "./render/progress";
@@ -39,6 +49,8 @@ interface Sent {
   generation: number;
   /** Which tab of a TabbedInterface (0 otherwise). */
   tab: number;
+  /** Called with the outputs when the event answers (a lazily cached example). */
+  onAnswer?: ((data: Json[]) => void) | undefined;
   live: boolean;
 }
 
@@ -204,7 +216,8 @@ export class App {
     }
   }
 
-  private ready(config: AppConfig): void {
+  private ready(fromPython: AppConfig): void {
+    const config = keepCachedOutputs(fromPython, this.config);
     // Keep the pre-rendered UI (and what was typed into it) when it is what Python made.
     if (this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
       this.show(config);
@@ -245,6 +258,7 @@ export class App {
   /** One Interface's form and outputs, with its Stop button and progress bar. */
   private makePane(config: AppConfig, tab: number): Pane {
     const view = renderInterface(config);
+    let pane: Pane;
     const live = tab === 0 ? this.live : new Coalescer(() => this.submit(true, tab));
     view.root.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -257,9 +271,14 @@ export class App {
     }
     view.onExample((row) => {
       row.forEach((value, i) => view.inputs[i]?.set(value));
+      if (config.examples?.cache) {
+        void this.cachedExample(pane, config.examples, row);
+        return;
+      }
       // In a live app a changed input means a run, examples included.
       if (config.live) live.request();
     });
+    if (config.examples) paginate(view.root, config.examples.per_page ?? 10);
     const progress = new EventProgress(config.show_progress ?? "full");
     view.errors.parentElement?.prepend(progress.root);
     let stop: HTMLButtonElement | null = null;
@@ -270,21 +289,39 @@ export class App {
       stop.addEventListener("click", () => this.stop(this.running(tab)));
       buttons.append(stop);
     }
-    const pane: Pane = {
+    // Assigned late: the example handler above needs it and only runs after this.
+    pane = {
       view, config, tab, progress, stop, generation: 0, live,
       shown: config.outputs.map((c) => c.value),
       flagging: null,
     };
     if (config.flagging_mode !== "never" && this.boot?.type === "boot") {
-      const appId = this.boot.appId;
+      const appId = this.appId(tab);
       const values = (): { inputs: Json[]; outputs: Json[] } => ({
         inputs: view.inputs.map((f) => f.get()),
         outputs: pane.shown,
       });
-      pane.flagging = new Flagging(tab === 0 ? appId : `${appId}#tab${tab}`, config, values);
+      pane.flagging = new Flagging(appId, config, values);
       view.errors.parentElement?.append(pane.flagging.root);
     }
     return pane;
+  }
+
+  /** A cached example shows its outputs with no Python call; a lazy one runs once first. */
+  private async cachedExample(pane: Pane, examples: ExamplesConfig, row: Json[]): Promise<void> {
+    const appId = this.appId(pane.tab);
+    const outputs = await cachedOutputs(appId, examples, row);
+    if (outputs !== null) {
+      outputs.forEach((value, i) => pane.view.outputs[i]?.set(value));
+      pane.shown = outputs;
+      return;
+    }
+    this.submit(false, pane.tab, (data) => void storeOutputs(appId, row, data));
+  }
+
+  private appId(tab: number): string {
+    const appId = this.boot?.type === "boot" ? this.boot.appId : "";
+    return tab === 0 ? appId : `${appId}#tab${tab}`;
   }
 
   private paneOf(id: number): Pane | undefined {
@@ -335,7 +372,7 @@ export class App {
   }
 
   /** Send the current input values; while another event runs this one queues behind it. */
-  private submit(live: boolean, tab = 0): void {
+  private submit(live: boolean, tab = 0, onAnswer?: (data: Json[]) => void): void {
     const pane = this.panes[tab];
     if (pane === undefined) return;
     const view = pane.view;
@@ -344,7 +381,7 @@ export class App {
     const id = ++this.nextId;
     const message: PageMessage = { type: "event", id, data: view.inputs.map((f) => f.get()) };
     if (tab !== 0) message.tab = tab;
-    this.sent.set(id, { kind: "event", message, generation: pane.generation, tab, live });
+    this.sent.set(id, { kind: "event", message, generation: pane.generation, tab, live, onAnswer });
     this.outbox.send(message);
     this.updatePending();
   }
@@ -385,6 +422,7 @@ export class App {
         result.data.forEach((value, i) => view.outputs[i]?.set(value));
         pane.shown = result.data;
         pane.flagging?.answered();
+        sent.onAnswer?.(result.data);
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
       if (result.error !== null) this.showError(result.error, pane.view);

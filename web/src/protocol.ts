@@ -29,6 +29,10 @@ export interface ExamplesConfig {
   per_page: number;
   /** Gradio's example_labels: one label per row, shown instead of the values. */
   labels: string[] | null;
+  /** cache_examples: "eager" (outputs computed at build time) or "lazy" (on first click). */
+  cache?: "eager" | "lazy" | null;
+  /** Cached page outputs per row (null for a row that failed); absent until computed. */
+  outputs?: (Json[] | null)[] | null;
 }
 
 /** One tab of a TabbedInterface. */
