@@ -74,3 +74,30 @@ def test_stop_restarts_the_worker_where_not_isolated(page: Page, app_from_source
     expect(page.get_by_text("this tab's session state was reset")).to_be_visible()
     send(page, "b")
     expect(page.get_by_label("Output")).to_have_text("b after 1", timeout=LONG)
+
+
+ASYNC_LOOP = """
+import asyncio
+import gradio as gr
+
+async def run(text, history):
+    history = history + [text]
+    while text == "loop":
+        await asyncio.sleep(0.05)
+    return f"{text} after {len(history)}", history
+
+gr.Interface(run, [gr.Textbox(label="Input"), gr.State([])],
+             [gr.Textbox(label="Output"), "state"], stop_btn="Stop",
+             theme="soft").launch()
+"""
+
+
+def test_stop_cancels_an_async_function_without_a_restart(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(ASYNC_LOOP))
+    assert page.evaluate("crossOriginIsolated") is False
+    stop_the_loop(page)
+    send(page, "b")
+    # Cancelled at its await: no restart, so the session kept ["a"].
+    expect(page.get_by_label("Output")).to_have_text("b after 2", timeout=LONG)
+    expect(page.get_by_text("session state was reset")).to_have_count(0)
+    assert page.locator("[data-theme=soft]").count() == 1
