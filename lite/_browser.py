@@ -41,9 +41,9 @@ class BrowserStore:
         try:
             release = await pending
         except BaseException:
-            # Stopped while waiting: the browser may still grant the lock later, and
-            # nobody would let it go. Release it as soon as it comes.
-            pending.then(lambda late_release: late_release())
+            # Stopped while waiting: withdraw the request, or the browser would grant
+            # the lock later to nobody and this tab would hold it for ever.
+            self._js.abandon(namespace)
             raise
         try:
             yield None

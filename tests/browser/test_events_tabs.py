@@ -107,3 +107,28 @@ def test_closing_the_stuck_tab_lets_the_waiting_tab_go_on(
     tab_a.close()
     expect(tab_b.get_by_label("Count")).to_have_text("1", timeout=5_000)
     expect(tab_b.get_by_label("Entries")).to_have_text("1")
+
+
+def test_a_waiting_event_stopped_by_its_own_tab_leaves_no_lock_behind(
+    context: BrowserContext, app_from_source, open_app
+):
+    url = app_from_source(COUNTER, state_key="stall-own-stop")
+    tab_a, tab_b = context.new_page(), context.new_page()
+    open_app(tab_a, url)
+    open_app(tab_b, url)
+    send(tab_a, "loop")
+    tab_a.wait_for_timeout(500)
+    send(tab_b, "second")
+    expect(tab_b.get_by_text("Waiting for another tab of this app")).to_be_visible(timeout=5_000)
+    # B gives up waiting (its own Stop), then A's loop is stopped in A.
+    tab_b.get_by_role("button", name="Stop", exact=True).click()
+    expect(tab_b.locator("gradio-lite [aria-busy=true]")).to_have_count(0, timeout=LONG)
+    expect(tab_b.get_by_text("session state was reset")).to_have_count(0)  # cancelled, no restart
+    tab_a.bring_to_front()
+    tab_a.get_by_role("button", name="Stop", exact=True).click()
+    expect(tab_a.locator("gradio-lite [aria-busy=true]")).to_have_count(0, timeout=LONG)
+    # The lock B's cancelled wait was granted later is let go: both tabs still answer.
+    send(tab_b, "third")
+    expect(tab_b.get_by_label("Count")).to_have_text("1", timeout=10_000)
+    send(tab_a, "fourth")
+    expect(tab_a.get_by_label("Count")).to_have_text("2", timeout=LONG)
