@@ -56,6 +56,7 @@ class Request:
         self.headers = Headers(headers)
         self.session_hash = session_hash
         self.username = username  # no login in a static page
+        self.request = None  # no underlying server request
         self.client = Client()
         parts = urlsplit(url)
         self.query_params: dict[str, str] = dict(parse_qsl(parts.query, keep_blank_values=True))

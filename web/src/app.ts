@@ -3,21 +3,19 @@
 
 import { CrossTab } from "./crosstab";
 import { h } from "./dom";
-import { cachedOutputs, keepCachedOutputs, paginate, storeOutputs } from "./examples";
-import { Flagging } from "./flagging";
+import { keepCachedOutputs } from "./examples";
+import { Pane, type PaneHooks } from "./pane";
 import type {
   AppConfig,
   ErrorInfo,
   EventResult,
-  ExamplesConfig,
   Json,
   PageMessage,
   Stopped,
   WorkerMessage,
 } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
-import { type InterfaceView, renderInterface } from "./render/interface";
-import { EventProgress } from "./render/progress";
+import type { InterfaceView } from "./render/interface";
 import { renderTabs } from "./render/tabs";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
@@ -25,21 +23,6 @@ import { Stopper } from "./stop";
 
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
 export type Status = "loading" | "ready" | "error";
-
-interface Pane {
-  view: InterfaceView;
-  config: AppConfig;
-  tab: number;
-  progress: EventProgress;
-  stop: HTMLButtonElement | null;
-  /** Bumped by this tab's Clear; older results no longer overwrite its outputs. */
-  generation: number;
-  /** Live mode's run coalescing, per tab. */
-  live: Coalescer;
-  /** What the outputs show now, page form (for flagging). */
-  shown: Json[];
-  flagging: Flagging | null;
-}
 
 interface Sent {
   kind: "event" | "clear";
@@ -235,7 +218,16 @@ export class App {
 
   private show(config: AppConfig): void {
     const tabs = config.tabs ?? [{ name: "", config }];
-    const panes = tabs.map((tab, i) => this.makePane(tab.config, i));
+    const hooks: PaneHooks = {
+      submit: (live, tab, onAnswer) => this.submit(live, tab, onAnswer),
+      clear: (tab) => this.clear(tab),
+      stop: (tab) => this.stop(this.running(tab)),
+      appId: (tab) => (this.boot?.type === "boot" ? this.appId(tab) : null),
+    };
+    const panes = tabs.map((tab, i) => {
+      const live = i === 0 ? this.live : new Coalescer(() => this.submit(true, i));
+      return new Pane(tab.config, i, live, hooks);
+    });
     const first = panes[0];
     if (first === undefined) return;
     // Values typed into a pre-rendered UI survive when the real one has the same inputs.
@@ -255,70 +247,6 @@ export class App {
     this.area.replaceChildren(root, this.progress.root);
   }
 
-  /** One Interface's form and outputs, with its Stop button and progress bar. */
-  private makePane(config: AppConfig, tab: number): Pane {
-    const view = renderInterface(config);
-    let pane: Pane;
-    const live = tab === 0 ? this.live : new Coalescer(() => this.submit(true, tab));
-    view.root.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (!config.live) this.submit(false, tab);
-    });
-    view.clear?.addEventListener("click", () => this.clear(tab));
-    for (const field of view.inputs) {
-      if (config.live) field.onChange(() => live.request());
-      else field.onSubmit(() => this.submit(false, tab));
-    }
-    view.onExample((row) => {
-      row.forEach((value, i) => view.inputs[i]?.set(value));
-      if (config.examples?.cache) {
-        void this.cachedExample(pane, config.examples, row);
-        return;
-      }
-      // In a live app a changed input means a run, examples included.
-      if (config.live) live.request();
-    });
-    if (config.examples) paginate(view.root, config.examples.per_page ?? 10);
-    const progress = new EventProgress(config.show_progress ?? "full");
-    view.errors.parentElement?.prepend(progress.root);
-    let stop: HTMLButtonElement | null = null;
-    const stopLabel = config.stop_btn === undefined ? "Stop" : config.stop_btn;
-    const buttons = view.submit?.parentElement ?? view.clear?.parentElement;
-    if (stopLabel !== null && buttons) {
-      stop = h("button", { type: "button", class: "lite-btn lite-btn-stop", hidden: true }, stopLabel);
-      stop.addEventListener("click", () => this.stop(this.running(tab)));
-      buttons.append(stop);
-    }
-    // Assigned late: the example handler above needs it and only runs after this.
-    pane = {
-      view, config, tab, progress, stop, generation: 0, live,
-      shown: config.outputs.map((c) => c.value),
-      flagging: null,
-    };
-    if (config.flagging_mode !== "never" && this.boot?.type === "boot") {
-      const appId = this.appId(tab);
-      const values = (): { inputs: Json[]; outputs: Json[] } => ({
-        inputs: view.inputs.map((f) => f.get()),
-        outputs: pane.shown,
-      });
-      pane.flagging = new Flagging(appId, config, values);
-      view.errors.parentElement?.append(pane.flagging.root);
-    }
-    return pane;
-  }
-
-  /** A cached example shows its outputs with no Python call; a lazy one runs once first. */
-  private async cachedExample(pane: Pane, examples: ExamplesConfig, row: Json[]): Promise<void> {
-    const appId = this.appId(pane.tab);
-    const outputs = await cachedOutputs(appId, examples, row);
-    if (outputs !== null) {
-      outputs.forEach((value, i) => pane.view.outputs[i]?.set(value));
-      pane.shown = outputs;
-      return;
-    }
-    this.submit(false, pane.tab, (data) => void storeOutputs(appId, row, data));
-  }
-
   private appId(tab: number): string {
     const appId = this.boot?.type === "boot" ? this.boot.appId : "";
     return tab === 0 ? appId : `${appId}#tab${tab}`;
@@ -333,8 +261,7 @@ export class App {
     const sent = this.sent.get(id);
     const pane = this.paneOf(id);
     if (pane === undefined || data === null || sent === undefined || sent.generation !== pane.generation) return;
-    data.forEach((value, i) => pane.view.outputs[i]?.set(value));
-    pane.shown = data;
+    pane.show(data);
   }
 
   private stopped(message: Stopped): void {
@@ -389,15 +316,7 @@ export class App {
   private clear(tab = 0): void {
     const pane = this.panes[tab];
     if (pane === undefined) return;
-    const { view, config } = pane;
-    pane.generation += 1;
-    view.inputs.forEach((field, i) => {
-      field.setError(null);
-      field.set(config.inputs[i]?.value ?? null);
-    });
-    view.outputs.forEach((field, i) => field.set(config.outputs[i]?.value ?? null));
-    pane.shown = config.outputs.map((c) => c.value);
-    view.errors.replaceChildren();
+    pane.clear();
     const id = ++this.nextId;
     const message: PageMessage = { type: "clear", id };
     if (tab !== 0) message.tab = tab;
@@ -419,9 +338,7 @@ export class App {
       const view = pane.view;
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
-        result.data.forEach((value, i) => view.outputs[i]?.set(value));
-        pane.shown = result.data;
-        pane.flagging?.answered();
+        pane.answered(result.data);
         sent.onAnswer?.(result.data);
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
@@ -442,10 +359,7 @@ export class App {
   /** Outputs look busy (and say aria-busy) while any event of their tab is on its way. */
   private updatePending(): void {
     for (const pane of this.panes) {
-      const busy = [...this.sent.values()].some((s) => s.kind === "event" && s.tab === pane.tab);
-      for (const field of pane.view.outputs) field.setPending(busy);
-      if (pane.stop !== null) pane.stop.hidden = !busy;
-      if (!busy) pane.progress.hide();
+      pane.setBusy([...this.sent.values()].some((s) => s.kind === "event" && s.tab === pane.tab));
     }
   }
 }
