@@ -14,7 +14,7 @@ PYODIDE := $(STATIC)/pyodide
 VENDORED := $(PYODIDE)/micropip-0.11.1-py3-none-any.whl
 # Pyodide's own lock; `lite build` copies its info block into the lock it writes.
 UPSTREAM_LOCK := $(PYODIDE)/pyodide-lock.upstream.json
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' lite/__init__.py)
 DIST := dist/lite-$(VERSION)-py3-none-any.whl
 WEB_SOURCES := $(shell find web/src web/scripts -type f) $(wildcard web/*.json web/*.mjs) \
 	tests/protocol_examples.json
@@ -32,6 +32,7 @@ demo: setup
 test: setup lint browser
 	cd web && npm test
 	$(BIN)/pytest tests/unit
+	$(BIN)/pytest tests/parity
 	$(BIN)/pytest tests/browser
 
 lint: setup
@@ -83,3 +84,10 @@ $(DIST): $(LITE_SOURCES) pyproject.toml $(STATIC)/lite.js $(VENDORED) $(UPSTREAM
 .PHONY: bench
 bench: setup browser
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Same inputs, same values (tests/parity/run.py): records a real Gradio's answers into
+# tests/parity/recorded/ (Gradio in bench/.gradio-venv, pinned in bench/gradio_server.py),
+# then compares lite's. `make test` checks lite against the recordings alone.
+.PHONY: parity
+parity: setup
+	$(PY) tests/parity/run.py

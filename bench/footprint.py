@@ -49,6 +49,8 @@ def part(path: str) -> str:
         return "the app"
     if "/" not in path and name.endswith((".js", ".css")) and not name.startswith("bare"):
         return "our JS/CSS"
+    if path.startswith("chunks/"):
+        return "our JS/CSS"  # a lazy component's chunk: fetched only by apps that use it
     return "other"
 
 
@@ -79,6 +81,16 @@ def by_part(site: Path, files: dict[str, int]) -> dict[str, dict[str, Any]]:
         entry["gzip"] += len(gzip.compress(data, 6))
         entry["fetched"] += fetched
     return {name: parts[name] for name in PARTS if name in parts}
+
+
+def component_chunks(site: Path) -> dict[str, int]:
+    """Gzipped bytes of each lazy component chunk (esbuild names them after the module,
+    e.g. chunks/code-HASH.js); shared chunks are named "chunk"."""
+    sizes: dict[str, int] = {}
+    for path in sorted((site / "chunks").glob("*.js")):
+        name = path.name.rsplit("-", 1)[0]
+        sizes[name] = sizes.get(name, 0) + len(gzip.compress(path.read_bytes(), 6))
+    return sizes
 
 
 def first_load(h: Harness, url: str) -> tuple[dict[str, int], Page, Any]:
@@ -129,6 +141,14 @@ def measure(h: Harness, results: Results, log: Log) -> None:
             + ", ".join(f"{n} {p['fetched'] / 1e3:,.1f} kB" for n, p in bare_parts.items()),
         ],
     }
+    results.bytes["component_chunks"] = component_chunks(site)
+    results.bytes["notes"].append(
+        "lazy component chunks, gzipped (only apps using them fetch them): "
+        + (
+            ", ".join(f"{n} {b / 1e3:.1f} kB" for n, b in results.bytes["component_chunks"].items())
+            or "none"
+        )
+    )
     results.memory = memory(context.new_cdp_session(page), page)
     context.close()
     log("  bytes and memory: done")

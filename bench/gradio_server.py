@@ -16,6 +16,9 @@ import urllib.request
 from pathlib import Path
 
 VENV = Path(__file__).resolve().parent / ".gradio-venv"
+# The Gradio that bench/ and the parity harness (tests/parity/) measure against: the API
+# version lite follows. Change it here only.
+GRADIO_VERSION = "6.31.0"
 INSTALL_TIMEOUT_S = 900
 START_TIMEOUT_S = 120
 # No proxy, whatever the environment says: the server is on loopback.
@@ -47,9 +50,9 @@ def installed_version() -> str | None:
 
 
 def ensure() -> str:
-    """Make the venv and install Gradio if needed; returns Gradio's version."""
+    """Make the venv and install the pinned Gradio if needed; returns Gradio's version."""
     version = installed_version()
-    if version:
+    if version == GRADIO_VERSION:
         return version
     try:
         if not _python().is_file():
@@ -60,7 +63,15 @@ def ensure() -> str:
                 text=True,
             )
         subprocess.run(
-            [_python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", "gradio"],
+            [
+                _python(),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                f"gradio=={GRADIO_VERSION}",
+            ],
             check=True,
             capture_output=True,
             text=True,

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from . import boot, events, footprint, live, report, shared
+from . import bigfile, boot, events, footprint, live, report, shared
 from .harness import OUT, ROOT, Harness
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FIGURES = ("boot", "events", "crosstab", "scaling", "bytes", "live")
+FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes", "live")
 
 
 @dataclass
@@ -51,6 +51,7 @@ def run_all(
     try:
         steps: dict[str, Callable[[], None]] = {
             "boot": lambda: boot.measure(harness, results, options.boot_runs, log),
+            "bigfile": lambda: bigfile.measure(harness, results, options.boot_runs, log),
             "events": lambda: events.measure(
                 harness, results, options.events, log, gradio=options.gradio
             ),

@@ -1,26 +1,12 @@
 """lite: Gradio's Interface API, running in the browser on Pyodide.
 
 Inside the runtime, `import gradio as gr` gives lite.gradio_alias, which re-exports
-this API; names of Gradio's that lite doesn't have yet raise UnsupportedError."""
+this API; names of Gradio's that lite doesn't have yet raise UnsupportedError.
+The components come from their registry (lite/components/), so none is listed here."""
 
-from . import themes
-from .components import (
-    HTML,
-    JSON,
-    Checkbox,
-    CheckboxGroup,
-    Component,
-    Dropdown,
-    Label,
-    Markdown,
-    Number,
-    Radio,
-    Slider,
-    State,
-    Text,
-    TextArea,
-    Textbox,
-)
+from . import components, themes
+from .components import *  # noqa: F403 - the registry's classes
+from .components.chatbot import ChatMessage
 from .errors import Error, Info, UnsupportedError, Warning
 from .flagging import CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .interface import Interface
@@ -29,36 +15,23 @@ from .request import Request
 from .state import per_tab, shared
 from .tabbed import TabbedInterface
 
+# lite's own version; the one source (pyproject.toml reads it from here).
 __version__ = "0.1.0"
 
 __all__ = [
+    *components.__all__,
     "CSVLogger",
-    "HTML",
-    "JSON",
-    "Checkbox",
-    "CheckboxGroup",
-    "Component",
-    "Dropdown",
+    "ChatMessage",
     "Error",
     "FlaggingCallback",
     "Info",
     "Interface",
-    "Label",
-    "Markdown",
-    "Number",
     "Progress",
-    "Radio",
     "Request",
     "SimpleCSVLogger",
-    "Slider",
-    "State",
     "TabbedInterface",
-    "Text",
-    "TextArea",
-    "Textbox",
     "UnsupportedError",
     "Warning",
-    "__version__",
     "per_tab",
     "shared",
     "themes",

@@ -8,6 +8,7 @@ shared-state store (web/src/store.ts), which BrowserStore adapts to lite.state's
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import warnings
@@ -157,15 +158,17 @@ async def boot(manifest_json: str, host: Any) -> str:
     manifest = json.loads(manifest_json)
     _install_sleep()
     try:
-        await _install(manifest.get("requirements") or [], manifest["appDir"])
+        await _install(manifest.get("requirements") or [], manifest["app_dir"])
         _post(protocol.progress("app", "Starting the app"))
-        runtime = Runtime(manifest["appDir"], manifest["entry"])
+        # Apps open their data files by relative path, as `python app.py` in its folder does.
+        os.chdir(manifest["app_dir"])
+        runtime = Runtime(manifest["app_dir"], manifest["entry"])
         runtime.page = manifest.get("request")  # the page, as gr.Request describes it
         runtime.load()
         await runtime.share_globals(
             BrowserStore(host.store),
-            app_id=manifest["appId"],
-            state_key=manifest.get("stateKey"),
+            app_id=manifest["app_id"],
+            state_key=manifest.get("state_key"),
             log=_log,
             on_change=_changed,
         )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 from lite import gallery, server, site
+from lite.shipping import human_size
 from lite.site import BuildError
+
+# Past this total, `lite build` warns that the app's files weigh on the page.
+HEAVY = 5_000_000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="write a static site that runs APP offline")
     build.add_argument("app", type=Path, metavar="APP.py")
-    build.add_argument("-o", "--out", type=Path, required=True, metavar="DIR")
+    build.add_argument("-o", "--out", type=Path, metavar="DIR", help="required unless --list")
     build.add_argument(
         "--state-key",
         metavar="KEY",
@@ -29,6 +34,23 @@ def _parser() -> argparse.ArgumentParser:
         "--no-snapshot",
         action="store_true",
         help="leave out the memory snapshot: 6 MB less to download, about two seconds more to boot",
+    )
+    build.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="also ship the files GLOB matches, which the rules leave out (repeatable)",
+    )
+    build.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="do not ship the files GLOB matches (repeatable)",
+    )
+    build.add_argument(
+        "--list", action="store_true", help="print the files the build would ship, and stop"
     )
 
     serve = commands.add_parser("serve", help="serve APP locally, rebuilding on every save")
@@ -47,8 +69,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> None:
     if args.command == "build":
-        site.build_site(args.app, args.out, state_key=args.state_key, snapshot=not args.no_snapshot)
+        if args.list:
+            site.check_app(args.app)
+            shipment = site.select_files(
+                args.app, include=args.include, exclude=args.exclude, out=args.out
+            )
+            for name, size in shipment.files.items():
+                print(f"{human_size(size):>9}  {name}")
+            return
+        site.build_site(
+            args.app,
+            args.out,
+            state_key=args.state_key,
+            snapshot=not args.no_snapshot,
+            include=args.include,
+            exclude=args.exclude,
+        )
         print(f"Built {args.app} into {args.out}/")
+        _summary(args.out)
     elif args.command == "serve":
         with tempfile.TemporaryDirectory(prefix="lite-serve-") as tmp:
             server.serve_app(args.app, Path(tmp), args.host, args.port)
@@ -59,8 +97,30 @@ def _run(args: argparse.Namespace) -> None:
             server.serve_dir(args.out, args.host, args.port)
 
 
+def _summary(out: Path) -> None:
+    """What the build shipped of the app's folder: how much, and the biggest files."""
+    manifest = json.loads((out / "app.json").read_text("utf-8"))
+    sizes = {name: (out / "app" / name).stat().st_size for name in manifest["files"]}
+    total = sum(sizes.values())
+    later = set(manifest.get("lazy_files", []))
+    print(f"Shipped {len(sizes)} app file{'s' * (len(sizes) != 1)}, {human_size(total)}:")
+    for name in sorted(sizes, key=lambda n: -sizes[n])[:3]:
+        when = " (loaded after the app is ready)" if name in later else ""
+        print(f"  {human_size(sizes[name]):>9}  {name}{when}")
+    if len(sizes) > 3:
+        print(f"  and {len(sizes) - 3} more: `lite build --list` shows them all")
+    if total > HEAVY:
+        site.warn(
+            f"the app's files weigh {human_size(total)}; is all of it meant to be public? "
+            "Leave files out with --exclude GLOB or [tool.lite] exclude in pyproject.toml"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "build" and args.out is None and not args.list:
+        parser.error("lite build needs -o/--out DIR")
     try:
         _run(args)
     except BuildError as error:

@@ -4,10 +4,11 @@ parts of Gradio that lite doesn't implement yet (instead of a bare AttributeErro
 from __future__ import annotations
 
 from lite import *  # noqa: F403 - this module IS the re-export
-from lite import UnsupportedError, __all__, __version__  # noqa: F401
+from lite import UnsupportedError, __all__  # noqa: F401
 
-# Gradio's own version string is what apps sometimes print or check.
-__version__ = __version__
+# The Gradio API version lite follows: apps compare gr.__version__ with Gradio's
+# releases, so it must not be lite's own version (that is lite.__version__).
+__version__ = "6.31.0"
 
 
 def __getattr__(name: str) -> object:

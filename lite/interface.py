@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import inspect
 import os
+import string
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from .components import Component, State, from_shortcut
+from .components import Component, from_shortcut
 from .components.base import IGNORED_KEYWORDS
+from .components.state import State
 from .examples import examples_from_directory
 from .special import SpecialParams
 
@@ -84,6 +86,14 @@ def _as_list(spec: Any) -> list[Any]:
     return list(spec) if isinstance(spec, list | tuple) else [spec]
 
 
+def default_api_name(fn: Callable[..., Any]) -> str:
+    """Gradio's endpoint name for fn: its name without punctuation, so a lambda is
+    "lambda". An Interface has one endpoint, so Gradio's _1 suffixes never apply."""
+    name = getattr(fn, "__name__", None) or type(fn).__name__
+    dropped = set(string.punctuation) - {"-", "_"}
+    return "".join(c for c in str(name) if c not in dropped)
+
+
 def check_launch_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """A keyword Gradio's launch() doesn't take is a TypeError there, and so here."""
     if len(args) > _LAUNCH_POSITIONAL:
@@ -141,7 +151,7 @@ class Interface:
         flagging_options: list[str] | list[tuple[str, str]] | None = None,
         batch: bool = False,
         max_batch_size: int = 4,
-        api_name: str | None = "predict",
+        api_name: str | Literal[False] | None = None,
         additional_inputs: Component | str | Sequence[Component | str] | None = None,
         submit_btn: Any = "Submit",
         stop_btn: Any = "Stop",
@@ -159,7 +169,7 @@ class Interface:
             raise ValueError(f"show_progress must be one of {SHOW_PROGRESS}, got {show_progress!r}")
         self.fn = fn
         self.special = SpecialParams(fn)
-        params = self.special.plain
+        params = self.special.plain  # gr.Request and gr.Progress take no input
         input_specs = _as_list(inputs) + _as_list(additional_inputs)
         output_specs = _as_list(outputs)
         self.input_components = [from_shortcut(spec) for spec in input_specs]
@@ -180,11 +190,15 @@ class Interface:
         self.css: str | None = kwargs.get("css")
         self.flagging_mode = _flagging_mode(flagging_mode, kwargs.get("allow_flagging"), live)
         self.flagging_options = _flagging_options(flagging_options)
-        self.api_name = api_name or getattr(fn, "__name__", "predict")
         self.examples_per_page = max(1, int(examples_per_page))
         self.example_labels = example_labels
         self.cache_examples = bool(cache_examples)
         self.cache_mode = cache_mode or "eager"
+        if api_name is False:
+            api_name = "false"  # Gradio's name for an endpoint hidden from the API
+        elif not (isinstance(api_name, str) and api_name.strip()):
+            api_name = default_api_name(fn)
+        self.api_name = api_name
         self.examples = self._examples(examples)
         created.append(self)
 
@@ -233,11 +247,13 @@ class Interface:
         count = len(self.page_inputs)
         if isinstance(examples, str):
             examples = examples_from_directory(examples, count)
+        # Gradio's rule: a list whose first item is a list holds rows, even for one input
+        # ([["a"], ["b"]]); otherwise one input's examples may be a flat list.
+        nested = bool(examples) and isinstance(examples[0], list)
         rows = []
-        # As Gradio: a one-input app may list bare values; once rows are lists, they are rows.
-        flat = count == 1 and not any(isinstance(row, list | tuple) for row in examples)
         for row in examples:
-            row = [row] if flat or not isinstance(row, list | tuple) else list(row)
+            as_row = isinstance(row, list | tuple) and (nested or count != 1)
+            row = list(row) if as_row else [row]
             if len(row) != count:
                 raise ValueError(f"Each example needs {count} values, one per input; got {row!r}")
             rows.append(row)
@@ -259,8 +275,13 @@ class Interface:
         if self.examples:
             examples = {
                 "headers": [c.label or "" for c in inputs],
+                # An empty cell stays None: the page gives it what Clear gives (Gradio's
+                # postprocess(None)), or leaves the input alone if its column is all empty.
                 "rows": [
-                    [c.example_value(v) for c, v in zip(inputs, row, strict=True)]
+                    [
+                        None if v is None else c.example_value(v)
+                        for c, v in zip(inputs, row, strict=True)
+                    ]
                     for row in self.examples
                 ],
                 "per_page": self.examples_per_page,

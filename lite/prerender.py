@@ -3,14 +3,19 @@ host (in a child process, as `python app.py` would) and ships the Interface's co
 app.json, so the page shows the full UI at once while Python starts in the browser.
 
 It is an optimisation only: an app that can't run on the host (a browser-only
-requirement, newer syntax) just gets no pre-rendered UI."""
+requirement, newer syntax) just gets no pre-rendered UI.
+
+The same run tells which of the app's files it reads while it starts: a big file it
+does not read then can be loaded after the app is ready (see lite/site.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +23,23 @@ TIMEOUT_S = 30
 WARNING = "lite: warning: "
 
 
+@dataclass
+class HostRun:
+    """What one start of the app on the host told: its config, and the files it opened
+    and the folders it listed (posix paths below the app's folder, "" for the folder)."""
+
+    config: dict[str, Any]
+    reads: set[str]
+
+
 def prerender(app: Path) -> dict[str, Any] | None:
     """The app's config as the browser runtime will compute it, or None."""
+    run = run_on_host(app)
+    return run.config if run is not None else None
+
+
+def run_on_host(app: Path) -> HostRun | None:
+    """Start the app once in a child process; None if it can't run here."""
     app = app.resolve()
     try:
         done = subprocess.run(
@@ -39,8 +59,8 @@ def prerender(app: Path) -> dict[str, Any] | None:
     for line in done.stderr.splitlines():
         if line.startswith(WARNING):
             print(line, file=sys.stderr)
-    config: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return config
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return HostRun(result["config"], set(result["reads"]))
 
 
 def _note(reason: str) -> None:
@@ -51,19 +71,44 @@ def _note(reason: str) -> None:
     )
 
 
+def _record_reads(app_dir: str, reads: set[str]) -> None:
+    """Note the app's files the app opens and its folders it lists, from now on."""
+    root = os.path.realpath(app_dir)
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event not in ("open", "os.listdir", "os.scandir") or not args:
+            return
+        if not isinstance(args[0], str | bytes) or event != "open" and _by_importlib():
+            return  # Python's import system lists sys.path folders: not the app's doing
+        path = os.path.realpath(os.fsdecode(args[0] or "."))
+        if path == root or path.startswith(root + os.sep):
+            rel = Path(os.path.relpath(path, root)).as_posix()
+            reads.add("" if rel == "." else rel)
+
+    sys.addaudithook(hook)
+
+
+def _by_importlib() -> bool:
+    caller = sys._getframe(2).f_code.co_filename
+    return caller.startswith("<frozen importlib")
+
+
 def main(app_dir: str, entry: str) -> None:
     from .examples import cache_outputs
     from .runtime import Runtime
 
+    reads: set[str] = set()
+    _record_reads(app_dir, reads)
     runtime = Runtime(app_dir, entry)
     runtime.load()
     config = runtime.config()
+    started = sorted(reads)  # what the app reads to start, not what its examples read
     # cache_examples=True: the outputs are computed here, once, and shipped in app.json.
     for warning in asyncio.run(cache_outputs(runtime, config)):
         print(f"{WARNING}{warning}", file=sys.stderr)
-    text = json.dumps(config, allow_nan=False)
+    result = json.dumps({"config": config, "reads": started}, allow_nan=False)
     sys.stdout.flush()
-    print(f"\n{text}")  # last line: the app may have printed before
+    print(f"\n{result}")  # last line: the app may have printed before
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ from typing import Any
 from . import protocol
 from .app import alias_gradio, app_modules, run_entry, served_interface
 from .components import Component
+from .components.state import Session
 from .errors import InputError, Toast, current_toasts
 from .interface import Interface
 from .progress import current_reporter, make_reporter
 from .request import Request, new_session_hash
 from .state import GlobalState, LogCallback, Store, namespace_for
-from .state.session import Session
 from .state.store import ChangeCallback
 from .tabbed import TabbedInterface
 
@@ -46,7 +46,6 @@ class Runtime:
         self.apps: list[Interface] = []  # one per tab of a TabbedInterface, else one
         self.sessions: list[Session] = [Session(None)]
         self.session = self.sessions[0]
-        self.shared: GlobalState | None = None
         self.page: dict[str, Any] | None = None  # what the page says of itself (gr.Request)
         self.session_hash = new_session_hash()
         self.served: Interface | TabbedInterface | None = None
@@ -88,7 +87,6 @@ class Runtime:
             store, namespace, self.modules(), app_id=app_id, log=log, on_change=on_change
         )
         await shared.start()
-        self.shared = shared
         self.call = shared.run
         return shared
 

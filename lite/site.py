@@ -16,7 +16,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from lite.prerender import prerender
+from lite.prerender import run_on_host
+from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
 from lite.wheel import PACKAGE_DIR, build_wheel
 
@@ -35,16 +36,20 @@ REQUIRED_STATIC = (
 # describes the runtime. Its package list is for wheels we do not ship.
 UPSTREAM_LOCK = "pyodide-lock.upstream.json"
 LOCK = "pyodide-lock.json"
-MAX_APP_FILE = 10 * 1024 * 1024
-_SKIP_NAMES = {"__pycache__", "node_modules", "requirements.txt"}
+# App files this big are loaded after the app is ready, unless it reads them as it starts.
+LAZY_SIZE = 1_000_000
 
 
 class BuildError(Exception):
     """A problem the user can fix, reported as one line without a traceback."""
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
     print(f"lite: warning: {message}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"lite: note: {message}", file=sys.stderr)
 
 
 def check_app(app: Path) -> None:
@@ -154,30 +159,47 @@ def read_requirements(path: Path) -> list[str]:
         if not line or line.startswith("#"):
             continue
         if line.startswith("-"):
-            _warn(f"{path.name}: ignoring option line {line!r}")
+            warn(f"{path.name}: ignoring option line {line!r}")
             continue
         requirements.append(line)
     return requirements
 
 
-def app_files(app_dir: Path, entry: str, *, exclude: Path | None = None) -> list[str]:
-    """The files of the app's folder to ship, entry first, as posix paths."""
-    found: list[str] = []
-    for path in sorted(app_dir.rglob("*")):
-        rel = path.relative_to(app_dir)
-        if any(p.startswith(".") or p in _SKIP_NAMES for p in rel.parts):
-            continue
-        if exclude is not None and path.resolve().is_relative_to(exclude):
-            continue
-        if not path.is_file() or path.suffix in (".pyc", ".pyo"):
-            continue
-        size = path.stat().st_size
-        if size > MAX_APP_FILE:
-            _warn(f"skipping {rel.as_posix()} ({size / 1e6:.1f} MB, the limit is 10 MB)")
-            continue
-        found.append(rel.as_posix())
-    found.sort(key=lambda name: name != entry)
-    return found
+def select_files(
+    app: Path,
+    *,
+    include: list[str] | tuple[str, ...] = (),
+    exclude: list[str] | tuple[str, ...] = (),
+    out: Path | None = None,
+) -> Shipment:
+    """The app's files to ship (lite/shipping.py has the rules), saying what it warns of."""
+    try:
+        shipment = select(app.resolve().parent, app.name, include=include, exclude=exclude, out=out)
+    except ConfigError as error:
+        raise BuildError(str(error)) from None
+    for message in shipment.warnings:
+        warn(message)
+    for message in shipment.notes:
+        _note(message)
+    return shipment
+
+
+def lazy_files(shipment: Shipment, reads: set[str] | None) -> list[str]:
+    """The big files to load after the app is ready: those the app did not read (nor
+    list the folder of) when it started on the host. If it could not start there, none:
+    booting slower beats failing."""
+    big = [
+        name
+        for name, size in shipment.files.items()
+        # Modules may be imported from a cached .pyc without being opened; wheels
+        # install before the app starts.
+        if size >= LAZY_SIZE and not name.endswith((".py", ".whl"))
+    ]
+    if reads is None:
+        if big:
+            _note(f"{', '.join(big)} load at boot: the app could not start on this machine")
+        return []
+    return [name for name in big if name not in reads and name.rpartition("/")[0] not in reads]
 
 
 def page_head(title: str, extra: str = "") -> str:
@@ -214,7 +236,14 @@ please enable JavaScript.</noscript>
 
 
 def write_app(
-    app: Path, out: Path, *, state_key: str | None = None, assets: str = "", head: str = ""
+    app: Path,
+    out: Path,
+    *,
+    state_key: str | None = None,
+    assets: str = "",
+    head: str = "",
+    include: list[str] | tuple[str, ...] = (),
+    exclude: list[str] | tuple[str, ...] = (),
 ) -> dict[str, object]:
     """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix)."""
     check_app(app)
@@ -222,7 +251,8 @@ def write_app(
     out = out.resolve()
     if out == app_dir:
         raise BuildError(f"{out}: the output folder must not be the app's own folder")
-    files = app_files(app_dir, app.name, exclude=out)
+    shipment = select_files(app, include=include, exclude=exclude, out=out)
+    files = list(shipment.files)
     requirements_txt = app_dir / "requirements.txt"
     requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
 
@@ -232,12 +262,15 @@ def write_app(
     for name in files:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(app_dir / name, target / name)
-    config = prerender(app)
+    run = run_on_host(app)
+    config = run.config if run is not None else None
     manifest: dict[str, object] = {
         "entry": app.name,
         "files": files,
+        # Loaded after the app is ready; events wait for them (web/src/lazy.ts).
+        "lazy_files": lazy_files(shipment, run.reads if run is not None else None),
         "requirements": requirements,
-        "stateKey": state_key,
+        "state_key": state_key,
         "config": config,
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
@@ -253,10 +286,12 @@ def build_site(
     state_key: str | None = None,
     static_dir: Path | None = None,
     snapshot: bool = True,
+    include: list[str] | tuple[str, ...] = (),
+    exclude: list[str] | tuple[str, ...] = (),
 ) -> Path:
     """`lite build`: a self-contained site for one app."""
     check_app(app)  # before copying anything, so a typo costs nothing
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out, static_dir, snapshot=snapshot)
-    write_app(app, out, state_key=state_key)
+    write_app(app, out, state_key=state_key, include=include, exclude=exclude)
     return out

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.metadata
-import tomllib
 import zipfile
 from pathlib import Path
 
@@ -23,20 +21,10 @@ _SKIP_DIRS = {"static", "__pycache__"}
 
 
 def version() -> str:
-    """The version of the lite package being built from.
+    """The version of the lite package being built from: lite.__version__, its one source."""
+    from lite import __version__
 
-    In a source checkout pyproject.toml is the truth (an editable install's metadata can
-    lag behind it); an installed copy has only its metadata.
-    """
-    pyproject = PACKAGE_DIR.parent / "pyproject.toml"
-    if pyproject.is_file():
-        project = tomllib.loads(pyproject.read_text("utf-8")).get("project", {})
-        if project.get("name") == NAME and isinstance(project.get("version"), str):
-            return str(project["version"])
-    try:
-        return importlib.metadata.version(NAME)
-    except importlib.metadata.PackageNotFoundError:
-        return "0.0.0"
+    return __version__
 
 
 def wheel_name(ver: str | None = None) -> str:

@@ -1,7 +1,7 @@
 // Bundles the front end into ../lite/static/ and copies the Pyodide runtime
 // files beside it. The lock file and wheels are written by the Python build.
 
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -21,11 +21,18 @@ const common = {
 };
 
 await mkdir(pyodideOut, { recursive: true });
+// Chunks are content-hashed: drop the old ones so a site ships only this build's.
+await rm(join(out, "chunks"), { recursive: true, force: true });
 await Promise.all([
+  // Split: heavy components (components/registry.ts's `lazy`) become chunks that only
+  // the apps using them download. Their CSS is text the module adds when first drawn.
   esbuild.build({
     ...common,
-    entryPoints: [join(here, "src", "main.ts")],
-    outfile: join(out, "lite.js"),
+    entryPoints: { lite: join(here, "src", "main.ts") },
+    outdir: out,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    loader: { ".css": "text" },
     format: "esm",
   }),
   // Pyodide is not bundled: worker.ts imports it at run time from a URL it

@@ -1,53 +1,22 @@
-"""The components, and Gradio's string shortcuts for them ("text", "number", ...)."""
+"""The components. Every module here is imported, and each component class registers
+itself (base.Component.__init_subclass__): adding a component is adding a module."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from ..errors import UnsupportedError
-from .base import Component
-from .choice import Checkbox, CheckboxGroup, Dropdown, Radio
-from .display import HTML, JSON, Label, Markdown
-from .numeric import Number, Slider
-from .state import State
-from .text import Text, TextArea, Textbox
+from .base import CLASSES, SHORTCUTS, Component
 
-__all__ = [
-    "HTML",
-    "JSON",
-    "Checkbox",
-    "CheckboxGroup",
-    "Component",
-    "Dropdown",
-    "Label",
-    "Markdown",
-    "Number",
-    "Radio",
-    "Slider",
-    "State",
-    "Text",
-    "TextArea",
-    "Textbox",
-    "from_shortcut",
-]
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
-SHORTCUTS: dict[str, type[Component]] = {
-    "text": Textbox,
-    "textbox": Textbox,
-    "textarea": TextArea,
-    "number": Number,
-    "slider": Slider,
-    "checkbox": Checkbox,
-    "checkboxgroup": CheckboxGroup,
-    "radio": Radio,
-    "dropdown": Dropdown,
-    "json": JSON,
-    "label": Label,
-    "markdown": Markdown,
-    "html": HTML,
-    "state": State,
-}
+globals().update(CLASSES)
+__all__ = ["Component", "from_shortcut", *sorted(CLASSES)]
 
 
-def from_shortcut(spec: Component | str) -> Component:
+def from_shortcut(spec: Component | str | type[Component]) -> Component:
     """A component instance from an instance, a class, or a Gradio shortcut name."""
     if isinstance(spec, Component):
         return spec

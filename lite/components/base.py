@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import itertools
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import InputError
 
@@ -20,18 +20,41 @@ IGNORED_KEYWORDS = frozenset(
         "padding show_reset_button max_length submit_btn stop_btn show_fullscreen_button open "
         "filterable show_select_all time_to_live delete_callback show_heading color "
         "show_indices theme apply_colors show_api load_fn html_template css_template "
-        "js_on_load show_line_numbers editable file_types selected "
+        "js_on_load show_line_numbers editable file_types selected html_attributes "
+        "num_choices_shown apply_default_css head server_functions "
     ).split()
 )
 
 _ids = itertools.count(1)
 
+# The registry: every public component class by its `gr.` name(s), and Gradio's string
+# shortcuts. Filled by Component.__init_subclass__, so a new component is one module
+# (lite/components/ imports them all); the `gradio` namespace and the shortcut table
+# are derived from these two dicts, never listed by hand.
+CLASSES: dict[str, type[Component]] = {}
+SHORTCUTS: dict[str, type[Component]] = {}
+
 
 class Component:
     """Base class. Subclasses set `type` and override the hooks below."""
 
-    type = "component"
-    # Whether a component with interactive=None is an input control when used as an input.
+    # The page's module for it (web/src/components/registry.ts), and its config "type".
+    type: ClassVar[str] = "component"
+    # Gradio's string names for it ("text", "textbox"); not inherited.
+    shortcuts: ClassVar[tuple[str, ...]] = ()
+    # Other `gr.` names for the class (gr.Text is gr.Textbox); not inherited.
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__name__.startswith("_"):
+            return  # a shared base such as _Choices
+        for name in (cls.__name__, *cls.__dict__.get("aliases", ())):
+            CLASSES[name] = cls
+        for shortcut in cls.__dict__.get("shortcuts", ()):
+            SHORTCUTS[shortcut] = cls
+
+    # The value when the app gives none.
     default_value: Any = None
 
     def __init__(

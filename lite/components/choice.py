@@ -23,6 +23,7 @@ def normalise_choices(choices: Sequence[Any] | None) -> list[tuple[str, Any]]:
 
 class Checkbox(Component):
     type = "checkbox"
+    shortcuts = ("checkbox",)
     default_value = False
 
     def preprocess(self, payload: Any) -> bool:
@@ -70,6 +71,7 @@ class _Choices(Component):
 
 class CheckboxGroup(_Choices):
     type = "checkboxgroup"
+    shortcuts = ("checkboxgroup",)
 
     def preprocess(self, payload: Any) -> list[Any]:
         if payload is None:
@@ -86,37 +88,46 @@ class CheckboxGroup(_Choices):
 
 class Radio(_Choices):
     type = "radio"
+    shortcuts = ("radio",)
 
     def preprocess(self, payload: Any) -> Any:
         return None if payload is None else self._pick(payload)
 
 
+# Dropdown's value when none is given: the first choice (Gradio's DEFAULT_VALUE). An
+# explicit value=None means no selection.
+_FIRST_CHOICE: Any = object()
+
+
 class Dropdown(_Choices):
     type = "dropdown"
+    shortcuts = ("dropdown",)
 
     def __init__(
         self,
         choices: Sequence[Any] | None = None,
         *,
-        value: Any = None,
+        value: Any = _FIRST_CHOICE,
         multiselect: bool | None = None,
         allow_custom_value: bool = False,
         max_choices: int | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(choices, value=value, **kwargs)
+        given = None if value is _FIRST_CHOICE else value
+        super().__init__(choices, value=given, **kwargs)
         self.multiselect = bool(multiselect)
         self.allow_custom_value = allow_custom_value
         self.max_choices = max_choices
-        if value is None and not self.multiselect and self.choices:
-            # Gradio selects the first choice when no value is given.
+        if value is _FIRST_CHOICE and self.multiselect:
+            self.value = []
+        elif value is _FIRST_CHOICE and self.choices:
             self.value = self.choices[0][1]
 
     def preprocess(self, payload: Any) -> Any:
+        if payload is None:  # nothing chosen (Gradio sends null after Clear, even for multiselect)
+            return None
         if not self.multiselect:
-            return None if payload is None else self._pick(payload, custom=self.allow_custom_value)
-        if payload is None:
-            return []
+            return self._pick(payload, custom=self.allow_custom_value)
         if not isinstance(payload, list):
             raise fail(f"Expected a list of choices, got {payload!r}.")
         if self.max_choices is not None and len(payload) > self.max_choices:
@@ -124,9 +135,7 @@ class Dropdown(_Choices):
         return [self._pick(item, custom=self.allow_custom_value) for item in payload]
 
     def postprocess(self, value: Any) -> Any:
-        if self.multiselect:
-            if value is None:
-                return []
+        if self.multiselect and value is not None:
             return list(value) if isinstance(value, list | tuple | set) else [value]
         return value
 

@@ -9,12 +9,16 @@ import json
 import math
 from typing import Any
 
+from ..errors import Error
 from .base import Component
 
 
 def json_safe(value: Any, path: str = "value") -> Any:
     """A copy the page's JSON.parse accepts: tuples and sets become lists, NaN and
     infinities become null (as Gradio's orjson does), and anything else fails clearly."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
+        # Gradio's orjson fails on these too; a page could not read them exactly anyway.
+        raise TypeError(f"{path}: integer {value} does not fit in 64 bits")
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
@@ -29,6 +33,7 @@ def json_safe(value: Any, path: str = "value") -> Any:
 
 class JSON(Component):
     type = "json"
+    shortcuts = ("json",)
 
     def preprocess(self, payload: Any) -> Any:
         return payload
@@ -37,13 +42,14 @@ class JSON(Component):
         if isinstance(value, str):
             try:
                 return json_safe(json.loads(value))
-            except json.JSONDecodeError:
-                return value
+            except json.JSONDecodeError as exc:
+                raise Error(f"Invalid JSON string: {exc}") from exc
         return json_safe(value)
 
 
 class Label(Component):
     type = "label"
+    shortcuts = ("label",)
 
     def __init__(
         self, value: Any = None, *, num_top_classes: int | None = None, **kwargs: Any
@@ -58,9 +64,10 @@ class Label(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None or value == {}:
-            return None
+            return {}
         if isinstance(value, dict) and "confidences" in value:
-            return json_safe(value)
+            safe: dict[str, Any] = json_safe(value)
+            return safe
         if isinstance(value, dict):
             ranked = sorted(value.items(), key=lambda item: item[1], reverse=True)
             if self.num_top_classes is not None:
@@ -72,7 +79,7 @@ class Label(Component):
                 ],
             }
         if isinstance(value, str | int | float):
-            return {"label": str(value), "confidences": []}
+            return {"label": str(value), "confidences": None}
         raise TypeError(
             f"Label output expects a str, number or {{label: confidence}} dict, "
             f"got {type(value).__name__}"
@@ -81,15 +88,17 @@ class Label(Component):
 
 class Markdown(Component):
     type = "markdown"
+    shortcuts = ("markdown",)
     default_value = ""
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else inspect.cleandoc(str(value))
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else inspect.cleandoc(str(value))
 
 
 class HTML(Component):
     type = "html"
+    shortcuts = ("html",)
     default_value = ""
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else str(value)
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)

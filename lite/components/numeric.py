@@ -3,41 +3,48 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 from .base import Component, fail
 
 
 def parse_number(payload: Any) -> float | int | None:
-    """The page sends what was typed; an empty box is None."""
+    """The page sends what was typed; an empty box is None.
+
+    Numbers follow JavaScript's, as on Gradio's page, where the box holds a JS number
+    and JSON carries it to Python: "3", "3.0" and "1e3" are whole numbers and arrive as
+    int; a fraction, or anything from 1e21 up (which JS writes with an exponent), as
+    float."""
     if payload is None:
         return None
     if isinstance(payload, bool):
         raise fail(f"Expected a number, got {payload!r}.")
     if isinstance(payload, int | float):
-        number: float | int = payload
+        text = repr(payload)
     elif isinstance(payload, str):
         text = payload.strip()
         if not text:
             return None
-        try:
-            number = int(text) if text.lstrip("+-").isdigit() else float(text)
-        except ValueError:
-            raise fail(f"Expected a number, got {payload!r}.") from None
     else:
         raise fail(f"Expected a number, got {type(payload).__name__}.")
-    if isinstance(number, float) and not math.isfinite(number):
+    try:
+        number = float(text)
+    except (ValueError, OverflowError):
+        raise fail(f"Expected a number, got {payload!r}.") from None
+    if not math.isfinite(number):
         raise fail(f"Expected a finite number, got {payload!r}.")
-    return number
+    return int(number) if number.is_integer() and abs(number) < 1e21 else number
 
 
 def round_to_precision(number: float | int, precision: int | None) -> float | int:
-    """Gradio's rule: no precision gives a float, 0 gives an int, n rounds to n places."""
+    """Gradio's rule: no precision leaves the number as it is, 0 rounds to an int, n rounds
+    to n places (an int stays an int)."""
     if precision is None:
-        return float(number)
+        return number
     if precision == 0:
         return int(round(number, 0))
-    return round(float(number), precision)
+    return round(number, precision)
 
 
 def check_range(number: float | int, minimum: float | None, maximum: float | None) -> None:
@@ -56,6 +63,7 @@ def _plain(number: float | int | None) -> float | int | None:
 
 class Number(Component):
     type = "number"
+    shortcuts = ("number",)
 
     def __init__(
         self,
@@ -104,6 +112,7 @@ class Number(Component):
 
 class Slider(Component):
     type = "slider"
+    shortcuts = ("slider",)
 
     def __init__(
         self,
@@ -112,29 +121,36 @@ class Slider(Component):
         value: Any = None,
         *,
         step: float | None = None,
+        precision: int | None = None,
+        randomize: bool = False,
         **kwargs: Any,
     ) -> None:
-        super().__init__(minimum if value is None else value, **kwargs)
-        if minimum > maximum:
-            raise ValueError(f"Slider minimum {minimum} is more than its maximum {maximum}")
+        # randomize: each page load starts at a random step of the range (Gradio's rule).
+        initial = self._random_value if randomize else value
+        super().__init__(minimum if initial is None else initial, **kwargs)
+        if minimum >= maximum:
+            raise ValueError(f"Slider minimum {minimum} must be less than its maximum {maximum}")
         self.minimum = minimum
         self.maximum = maximum
-        self.step = 1 if step is None else step
+        self.precision = precision
+        if step is None:  # Gradio's default: about a hundredth of the range, a power of ten
+            step = 10 ** math.floor(math.log10(maximum - minimum) - 2)
+        self.step = step
 
-    def _integral(self) -> bool:
-        return all(float(x).is_integer() for x in (self.minimum, self.step))
+    def _random_value(self) -> float | int:
+        steps = int((self.maximum - self.minimum) / self.step) if self.step > 0 else 0
+        return self.minimum + random.randint(0, steps) * self.step
 
     def preprocess(self, payload: Any) -> float | int:
         number = parse_number(payload)
         if number is None:
             raise fail("Expected a number.")
         check_range(number, self.minimum, self.maximum)
-        if self._integral() and float(number).is_integer():
-            return int(number)
-        return float(number)
+        return round_to_precision(number, self.precision)
 
     def postprocess(self, value: Any) -> float | int | None:
-        return _plain(parse_number(value)) if value is not None else self.minimum
+        number = parse_number(self.minimum if value is None else value)
+        return None if number is None else _plain(round_to_precision(number, self.precision))
 
     def props(self) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from .base import Component, fail
 
 
 class Textbox(Component):
     type = "textbox"
+    shortcuts: ClassVar[tuple[str, ...]] = ("text", "textbox")
+    aliases: ClassVar[tuple[str, ...]] = ("Text",)
     default_value = ""
 
     def __init__(
@@ -36,8 +38,8 @@ class Textbox(Component):
             raise fail(f"Expected text, got {type(payload).__name__}.")
         return payload
 
-    def postprocess(self, value: Any) -> str:
-        return "" if value is None else str(value)
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
 
     def props(self) -> dict[str, Any]:
         max_lines = self.max_lines if self.max_lines is not None else max(self.lines, 20)
@@ -49,11 +51,10 @@ class Textbox(Component):
         }
 
 
-Text = Textbox
-
-
 class TextArea(Textbox):
     """Gradio's "textarea" shortcut: a Textbox with seven lines."""
+
+    shortcuts = ("textarea",)
 
     def __init__(self, value: Any = None, *, lines: int = 7, **kwargs: Any) -> None:
         super().__init__(value, lines=lines, **kwargs)

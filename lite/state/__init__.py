@@ -1,4 +1,5 @@
-"""App state: per-session State values (session.py) and the global state shared by tabs."""
+"""Global state: the app's module-level data, shared by every tab through a store.
+(Per-session gr.State values live with the State component.)"""
 
 from .candidates import per_tab, shared
 from .codec import CodecError, decode, encode

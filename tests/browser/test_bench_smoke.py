@@ -37,6 +37,8 @@ def test_every_figure_is_measured(playwright, tmp_path):
     for size in (10, 100):
         assert {f"scaling.append.{size}", f"scaling.touch.{size}"} <= keys
     assert {"crosstab.notice", "contention.rate", "contention.lost"} <= keys
+    for mark in ("ready", "event"):
+        assert {f"bigfile.cold.{mark}.plain", f"bigfile.cold.{mark}.big"} <= keys
 
     for figure in results.figures:
         assert figure.samples, figure.key

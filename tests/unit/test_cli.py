@@ -15,7 +15,10 @@ from lite import site
 from lite.cli import main
 from lite.wheel import version, wheel_name
 
-APP = '"""Says hello."""\nimport gradio as gr\n\ndemo = gr.Interface(str.upper, "text", "text")\n'
+APP = (
+    '"""Says hello."""\nimport gradio as gr\nimport util\n\n'
+    'demo = gr.Interface(str.upper, "text", "text")\n'
+)
 
 
 @pytest.fixture
@@ -111,8 +114,9 @@ def test_build_writes_the_layout(app: Path, tmp_path: Path) -> None:
     assert manifest == {
         "entry": "app.py",
         "files": ["app.py", "util.py"],
+        "lazy_files": [],
         "requirements": [],
-        "stateKey": "scores-v1",
+        "state_key": "scores-v1",
     }
 
 

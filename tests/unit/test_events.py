@@ -75,7 +75,7 @@ async def test_generator_that_yields_nothing_answers_empty(tmp_path):
         """,
     )
     result = await runtime.event(1, ["a"], emit=lambda m: None)
-    assert result["ok"] and result["data"] == [""]
+    assert result["ok"] and result["data"] == [None]  # Textbox.postprocess(None)
 
 
 async def test_progress_reports_fraction_description_and_tqdm(tmp_path):

@@ -62,3 +62,29 @@ def test_config_matches_the_fixture_shape():
         assert mine["type"] == theirs["type"]
         assert keys(mine["props"]) == keys(theirs["props"])
     assert keys(config["examples"]) == keys(expected["examples"])
+
+
+def test_every_component_has_a_fixture_example_with_its_props():
+    """protocol.ts types each component's props; the fixture holds one config per type,
+    which tsc checks against those types and this checks against the Python classes."""
+    from lite.components.base import CLASSES
+
+    examples = {c["type"]: c for c in FIXTURE["components"]}
+    page_types = {cls.type for cls in CLASSES.values() if cls.type != "state"}
+    assert page_types == set(examples)
+    for cls in {CLASSES[name] for name in CLASSES}:
+        if cls.type == "state":
+            continue
+        example = examples[cls.type]
+        assert keys(cls().config(is_input=True)) == keys(example), cls
+        assert keys(cls().props()) == keys(example["props"]), cls
+
+
+def test_registry_gives_gradio_names_and_shortcuts():
+    from lite.components import SHORTCUTS, from_shortcut
+
+    assert gr.Text is gr.Textbox
+    assert isinstance(from_shortcut("text"), gr.Textbox)
+    assert type(from_shortcut("textarea")) is gr.TextArea
+    assert SHORTCUTS["state"] is gr.State
+    assert set(gr.__all__) >= {"Textbox", "Number", "Interface", "State"}

@@ -15,7 +15,7 @@ import pytest
 
 from lite import site
 from lite.server import RELOAD_SCRIPT, snapshot, start
-from lite.site import BuildError, app_files, page_html, read_requirements, write_app
+from lite.site import BuildError, page_html, read_requirements, write_app
 from lite.wheel import PACKAGE_DIR, build_wheel, source_files
 
 
@@ -26,27 +26,66 @@ def make_app(folder: Path, files: dict[str, str]) -> Path:
     return folder / "app.py"
 
 
-def test_app_files_ship_the_folder_entry_first(tmp_path: Path) -> None:
-    make_app(
-        tmp_path,
-        {
-            "app.py": "",
-            "a_util.py": "",
-            "data/words.txt": "",
-            ".secret": "",
-            ".git/config": "",
-            "__pycache__/app.cpython-311.pyc": "",
-            "requirements.txt": "numpy\n",
-        },
-    )
-    with open(tmp_path / "big.bin", "wb") as big:
-        big.truncate(site.MAX_APP_FILE + 1)
-    assert app_files(tmp_path, "app.py") == ["app.py", "a_util.py", "data/words.txt"]
+def big(path: Path, size: int = site.LAZY_SIZE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as file:
+        file.truncate(size)
 
 
-def test_app_files_leave_out_a_site_built_inside_the_folder(tmp_path: Path) -> None:
-    make_app(tmp_path, {"app.py": "", "site/index.html": "", "site/app/app.py": ""})
-    assert app_files(tmp_path, "app.py", exclude=tmp_path / "site") == ["app.py"]
+LAZY_APP = """
+import os
+from pathlib import Path
+
+import gradio as gr
+
+HERE = Path(__file__).parent
+START = (HERE / "start.bin").read_bytes()  # read as the app starts
+LISTED = sorted(os.listdir(HERE / "listed"))  # a folder the app lists as it starts
+
+
+def size(name):
+    return len((HERE / name).read_bytes())  # read by an event only
+
+
+gr.Interface(size, "text", "number").launch()
+"""
+
+
+def test_big_files_the_app_does_not_read_as_it_starts_load_later(tmp_path: Path) -> None:
+    code = LAZY_APP + "def f():\n    import big_module\n"  # imported by an event only
+    app = make_app(tmp_path / "src", {"app.py": code, "small.txt": "x"})
+    names = ["start.bin", "listed/a.bin", "later.bin", "data/later.bin", "w-1-py3-none-any.whl"]
+    names.append("big_module.py")
+    for name in names:
+        big(tmp_path / "src" / name)
+    manifest = write_app(app, tmp_path / "out")
+    assert manifest["files"] == [
+        "app.py",
+        "big_module.py",
+        "data/later.bin",
+        "later.bin",
+        "listed/a.bin",
+        "small.txt",
+        "start.bin",
+        "w-1-py3-none-any.whl",
+    ]
+    assert manifest["lazy_files"] == ["data/later.bin", "later.bin"]
+    assert (tmp_path / "out/app/later.bin").stat().st_size == site.LAZY_SIZE
+
+
+def test_big_files_load_at_boot_when_the_app_cannot_start_on_the_host(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app(tmp_path / "src", {"app.py": "import browser_only\n"})
+    big(tmp_path / "src" / "later.bin")
+    assert write_app(app, tmp_path / "out")["lazy_files"] == []
+    assert "later.bin load at boot: the app could not start" in capsys.readouterr().err
+
+
+def test_bad_config_is_a_build_error(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "src", {"app.py": "", "lite.toml": "include = 1\n"})
+    with pytest.raises(BuildError, match="include must be a list"):
+        write_app(app, tmp_path / "out")
 
 
 def test_requirements(tmp_path: Path) -> None:
@@ -61,8 +100,9 @@ def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
     expected = {
         "entry": "app.py",
         "files": ["app.py"],
+        "lazy_files": [],
         "requirements": ["regex"],
-        "stateKey": None,
+        "state_key": None,
         "config": None,  # no Interface to pre-render
     }
     assert manifest == expected

@@ -20,5 +20,6 @@ await esbuild.build({
   format: "esm",
   target: "node20",
   packages: "external",
+  loader: { ".css": "text" }, // component modules import their CSS as text
   logLevel: "warning",
 });

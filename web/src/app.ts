@@ -1,19 +1,13 @@
 // One running app: its worker, its message queue and the flow of events
 // between the form and Python.
 
+import { loadModules } from "./components/registry";
 import { CrossTab } from "./crosstab";
 import { h } from "./dom";
 import { keepCachedOutputs } from "./examples";
+import { packFiles, unpackFiles } from "./files";
 import { Pane, type PaneHooks } from "./pane";
-import type {
-  AppConfig,
-  ErrorInfo,
-  EventResult,
-  Json,
-  PageMessage,
-  Stopped,
-  WorkerMessage,
-} from "./protocol";
+import type { AppConfig, ErrorInfo, EventResult, Json, PageMessage, Stopped, WorkerMessage } from "./protocol";
 import { BootProgress, bootErrorBox, errorPanel, Toasts } from "./render/feedback";
 import type { InterfaceView } from "./render/interface";
 import { renderTabs } from "./render/tabs";
@@ -26,15 +20,15 @@ export type Status = "loading" | "ready" | "error";
 
 interface Sent {
   kind: "event" | "clear";
-  /** Kept so the message can be sent again to a restarted worker. */
-  message: PageMessage;
+  /** Kept (once packed) so it can be sent again to a restarted worker. */
+  message: PageMessage | null;
   /** Clear bumps the generation; results of older events no longer overwrite the outputs. */
   generation: number;
   /** Which tab of a TabbedInterface (0 otherwise). */
   tab: number;
+  live: boolean;
   /** Called with the outputs when the event answers (a lazily cached example). */
   onAnswer?: ((data: Json[]) => void) | undefined;
-  live: boolean;
 }
 
 export class App {
@@ -60,6 +54,10 @@ export class App {
   /** Tab 0's live coalescing (the re-run on another tab's change uses it too). */
   private readonly live = new Coalescer(() => this.submit(true));
   private view: InterfaceView | null = null;
+  /** Renders in order: each waits for the component modules (lazy chunks) it needs. */
+  private rendering: Promise<void> = Promise.resolve();
+  /** Messages wait here while an earlier event's uploads are read. */
+  private sending: Promise<void> = Promise.resolve();
   private config: AppConfig | null = null;
   private nextId = 0;
   private answered = false;
@@ -87,14 +85,14 @@ export class App {
       ({ config, ...s }) => {
         this.boot = {
           type: "boot",
-          assetsUrl,
+          assets_url: assetsUrl,
           ...s,
           page_url: location.href,
           ...(this.stopper.buffer ? { interrupt_buffer: this.stopper.buffer } : {}),
         } satisfies PageMessage;
         this.worker.postMessage(this.boot);
         // The pre-rendered UI works at once: what is typed stays, clicks wait in the outbox.
-        if (config) this.show(config);
+        if (config) void this.render(config, true);
       },
       (err: unknown) => this.fail(asError(err, "BootError")),
     );
@@ -112,7 +110,11 @@ export class App {
       const message = event.message || "The app's worker failed to load.";
       this.fail({ kind: "exception", type: "WorkerError", message, traceback: null });
     });
-    this.outbox = new Outbox((message: PageMessage) => worker.postMessage(message));
+    // Uploaded files' buffers are transferred to the worker, not copied. (A message sent
+    // again to a restarted worker has no buffers left: its uploads are in the old one.)
+    this.outbox = new Outbox((message: PageMessage) =>
+      worker.postMessage(message, message.type === "event" ? (message.buffers ?? []) : []),
+    );
   }
 
   /** The event the worker runs now: the oldest one sent (the worker keeps their order). */
@@ -147,7 +149,7 @@ export class App {
     this.startWorker();
     this.worker.postMessage(this.boot);
     this.stopped({ type: "stopped", id, reset: true });
-    for (const sent of this.sent.values()) this.outbox.send(sent.message);
+    for (const sent of this.sent.values()) if (sent.message !== null) this.outbox.send(sent.message);
   }
 
   private setStatus(status: Status): void {
@@ -172,7 +174,7 @@ export class App {
         });
         break;
       case "ready":
-        this.ready(message.config);
+        void this.ready(message.config);
         break;
       case "boot-error":
         this.fail(message.error);
@@ -184,7 +186,7 @@ export class App {
         if (message.id === this.running()) this.paneOf(message.id)?.progress.update(message.levels);
         break;
       case "partial":
-        this.partial(message.id, message.data);
+        this.partial(message.id, unpackFiles(message.data, message.buffers ?? []));
         break;
       case "stopped":
         this.stopped(message);
@@ -199,12 +201,10 @@ export class App {
     }
   }
 
-  private ready(fromPython: AppConfig): void {
+  private async ready(fromPython: AppConfig): Promise<void> {
     const config = keepCachedOutputs(fromPython, this.config);
     // Keep the pre-rendered UI (and what was typed into it) when it is what Python made.
-    if (this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
-      this.show(config);
-    }
+    if (!(await this.render(config, false))) return;
     this.progress.root.remove();
     this.booted = true;
     this.setStatus("ready");
@@ -214,6 +214,26 @@ export class App {
       return;
     }
     this.host.dispatchEvent(new CustomEvent("lite-ready"));
+  }
+
+  /** Show `config` once its modules are loaded (`force`: even if it is what is shown); false if loading failed. */
+  private render(config: AppConfig, force: boolean): Promise<boolean> {
+    const done = this.rendering.then(async () => {
+      const all = (config.tabs ?? [{ config }]).flatMap((t) => [...t.config.inputs, ...t.config.outputs]);
+      await loadModules(all.map((c) => c.type));
+      if (force || this.config === null || JSON.stringify(config) !== JSON.stringify(this.config)) {
+        this.show(config);
+      }
+      return true;
+    });
+    this.rendering = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done.catch((err: unknown) => {
+      this.fail(asError(err, "LoadError"));
+      return false;
+    });
   }
 
   private show(config: AppConfig): void {
@@ -248,7 +268,7 @@ export class App {
   }
 
   private appId(tab: number): string {
-    const appId = this.boot?.type === "boot" ? this.boot.appId : "";
+    const appId = this.boot?.type === "boot" ? this.boot.app_id : "";
     return tab === 0 ? appId : `${appId}#tab${tab}`;
   }
 
@@ -267,7 +287,6 @@ export class App {
   private stopped(message: Stopped): void {
     const sent = this.sent.get(message.id);
     this.sent.delete(message.id);
-    this.outbox.settle(message.id);
     this.stopper.ended(message.id);
     if (sent !== undefined) this.panes[sent.tab]?.progress.hide();
     this.updatePending();
@@ -306,10 +325,20 @@ export class App {
     for (const field of view.inputs) field.setError(null);
     view.errors.replaceChildren();
     const id = ++this.nextId;
-    const message: PageMessage = { type: "event", id, data: view.inputs.map((f) => f.get()) };
-    if (tab !== 0) message.tab = tab;
-    this.sent.set(id, { kind: "event", message, generation: pane.generation, tab, live, onAnswer });
-    this.outbox.send(message);
+    const sent: Sent = { kind: "event", message: null, generation: pane.generation, tab, live, onAnswer };
+    this.sent.set(id, sent);
+    const data = view.inputs.map((f) => f.get());
+    // Reading uploads is async; the chain keeps messages in the order they were made.
+    this.sending = this.sending
+      .then(() => packFiles(data))
+      .then(
+        (packed) => {
+          const message: PageMessage = { type: "event", id, ...packed, ...(tab === 0 ? {} : { tab }) };
+          sent.message = message;
+          this.outbox.send(message);
+        },
+        (err: unknown) => this.result(failedResult(id, asError(err, "UploadError"))),
+      );
     this.updatePending();
   }
 
@@ -318,17 +347,15 @@ export class App {
     if (pane === undefined) return;
     pane.clear();
     const id = ++this.nextId;
-    const message: PageMessage = { type: "clear", id };
-    if (tab !== 0) message.tab = tab;
+    const message: PageMessage = { type: "clear", id, ...(tab === 0 ? {} : { tab }) };
     this.sent.set(id, { kind: "clear", message, generation: pane.generation, tab, live: false });
-    this.outbox.send(message);
+    this.sending = this.sending.then(() => this.outbox.send(message));
     this.updatePending();
   }
 
   private result(result: EventResult): void {
     const sent = this.sent.get(result.id);
     this.sent.delete(result.id);
-    this.outbox.settle(result.id);
     this.stopper.ended(result.id);
     this.updatePending();
     for (const toast of result.toasts) this.toasts.show(toast);
@@ -338,11 +365,12 @@ export class App {
       const view = pane.view;
       if (result.ok && result.data !== null && sent.kind === "event") {
         this.answered = true;
-        pane.answered(result.data);
-        sent.onAnswer?.(result.data);
+        const data = unpackFiles(result.data, result.buffers ?? []);
+        pane.answered(data);
+        sent.onAnswer?.(data);
       }
       for (const { index, message } of result.input_errors) view.inputs[index]?.setError(message);
-      if (result.error !== null) this.showError(result.error, pane.view);
+      if (result.error !== null) this.showError(result.error, view);
     }
     if (sent?.live) this.panes[sent.tab]?.live.done();
   }
@@ -373,4 +401,8 @@ function log(level: "info" | "warning" | "error", text: string): void {
 function asError(err: unknown, type: string): ErrorInfo {
   const error = err instanceof Error ? err : new Error(String(err));
   return { kind: "exception", type, message: error.message, traceback: error.stack ?? null };
+}
+
+function failedResult(id: number, error: ErrorInfo): EventResult {
+  return { type: "result", id, ok: false, data: null, error, input_errors: [], toasts: [] };
 }

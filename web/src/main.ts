@@ -34,8 +34,8 @@ export class GradioLiteElement extends HTMLElement {
     const inlineId = `${location.pathname}#${this.id || String(index)}`;
     const withKey = (s: AppSource): AppSource => ({
       ...s,
-      stateKey: stateKey ?? s.stateKey,
-      appId: s.appId || inlineId,
+      state_key: stateKey ?? s.state_key,
+      app_id: s.app_id || inlineId,
     });
     const manifest = this.getAttribute("manifest");
     if (manifest !== null) {

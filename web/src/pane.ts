@@ -9,6 +9,7 @@ import type { AppConfig, ExamplesConfig, Json } from "./protocol";
 import { Coalescer } from "./queue";
 import { type InterfaceView, renderInterface } from "./render/interface";
 import { EventProgress } from "./render/progress";
+import { clearedValue } from "./values";
 
 /** What a pane asks of its app. */
 export interface PaneHooks {
@@ -49,7 +50,13 @@ export class Pane {
       else field.onSubmit(() => hooks.submit(false, tab));
     }
     view.onExample((row) => {
-      row.forEach((value, i) => view.inputs[i]?.set(value));
+      // As in Gradio: a column with no example values leaves its input alone, and an empty
+      // cell sets what Clear would.
+      const rows = config.examples?.rows ?? [];
+      row.forEach((value, i) => {
+        if (rows.every((r) => r[i] === null)) return;
+        view.inputs[i]?.set(value === null ? clearedValue(config.inputs[i]) : value);
+      });
       if (config.examples?.cache) {
         void this.cachedExample(config.examples, row);
         return;
@@ -61,7 +68,7 @@ export class Pane {
     this.progress = new EventProgress(config.show_progress ?? "full");
     view.errors.parentElement?.prepend(this.progress.root);
     const stopLabel = config.stop_btn === undefined ? "Stop" : config.stop_btn;
-    const buttons = view.submit?.parentElement ?? view.clear?.parentElement;
+    const buttons = view.root.querySelector(".lite-buttons");
     if (stopLabel !== null && buttons) {
       this.stop = h("button", { type: "button", class: "lite-btn lite-btn-stop", hidden: true }, stopLabel);
       this.stop.addEventListener("click", () => hooks.stop(tab));
@@ -94,9 +101,9 @@ export class Pane {
     const { view, config } = this;
     view.inputs.forEach((field, i) => {
       field.setError(null);
-      field.set(config.inputs[i]?.value ?? null);
+      field.set(clearedValue(config.inputs[i]));
     });
-    this.show(config.outputs.map((c) => c.value));
+    this.show(config.outputs.map((c) => clearedValue(c)));
     view.errors.replaceChildren();
   }
 

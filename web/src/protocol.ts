@@ -2,14 +2,14 @@
 // The Python side is lite/protocol.py; tests/protocol_examples.json holds one
 // example of every message and both sides check themselves against it.
 
+import type { ComponentType, PropsByType } from "./components/registry";
+
 /** A JSON value as it crosses the worker boundary. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** One component as the page renders it. State components never reach the page. */
-export interface ComponentConfig {
+/** What every component's config has, whatever its type. */
+export interface BaseConfig {
   id: number;
-  /** Lower-case Gradio class name: "textbox", "number", "slider", ... */
-  type: string;
   label: string;
   show_label: boolean;
   info: string | null;
@@ -17,9 +17,32 @@ export interface ComponentConfig {
   interactive: boolean;
   /** The initial value, already postprocessed into the page's form. */
   value: Json;
-  /** Type-specific settings (lines, placeholder, minimum, choices, ...). */
-  props: { [key: string]: Json };
 }
+
+/**
+ * One component as the page renders it, tagged by `type` (the Python class's `type`),
+ * with the props its module in components/ declares. State never reaches the page.
+ */
+export type ComponentConfig = {
+  [K in ComponentType]: BaseConfig & { type: K; props: PropsByType[K] };
+}[ComponentType];
+
+/**
+ * A file in page form (uploads, images, audio, downloads). Its bytes never travel
+ * inside JSON: they cross as a transferred ArrayBuffer beside the message, and
+ * `buffer` is that buffer's index while crossing.
+ */
+export type FileData = {
+  _type: "file";
+  /** Where the worker's Python sees it (its file system); null before upload. */
+  path: string | null;
+  /** What the page shows it with: an object URL, or a URL of a file shipped with the site. */
+  url: string | null;
+  orig_name: string | null;
+  size: number | null;
+  mime_type: string | null;
+  buffer: number | null;
+};
 
 export interface ExamplesConfig {
   headers: string[];
@@ -74,6 +97,8 @@ export interface AppFile {
   name: string;
   content?: string;
   url?: string;
+  /** A big file loaded after the app is ready (app.json's lazy_files); events wait for it. */
+  lazy?: boolean;
 }
 
 export interface ErrorInfo {
@@ -105,15 +130,15 @@ export interface InputError {
 export interface BootRequest {
   type: "boot";
   /** Base URL of lite.js; worker.js, pyodide/ and the wheels sit beside it. */
-  assetsUrl: string;
+  assets_url: string;
   files: AppFile[];
   /** Name of the entry file among `files`. */
   entry: string;
   requirements: string[];
   /** Explicit global-state key, or null to derive one from the sources. */
-  stateKey: string | null;
+  state_key: string | null;
   /** Names this app among the page's apps, so old versions of it can be cleaned up. */
-  appId: string;
+  app_id: string;
   /** The page's URL, for gr.Request (url, query_params, host). */
   page_url?: string;
   /** Int32 view target for Pyodide's interrupt buffer; only when cross-origin isolated. */
@@ -128,6 +153,8 @@ export interface EventRequest {
   data: Json[];
   /** Which tab of a TabbedInterface; 0 (or absent) otherwise. */
   tab?: number;
+  /** Uploaded files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
 }
 
 /** The Clear button: session state goes back to a fresh copy. */
@@ -175,6 +202,8 @@ export interface EventResult {
   ok: boolean;
   /** Values for AppConfig.outputs, in order, page form (ok only). */
   data: Json[] | null;
+  /** Output files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
   /** The event's failure (not ok, and no input_errors). */
   error: ErrorInfo | null;
   /** Inputs that failed validation; the function was not called. */
@@ -225,6 +254,8 @@ export interface PartialResult {
   type: "partial";
   id: number;
   data: Json[];
+  /** Output files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
 }
 
 /** The event `id` ended because the user stopped it. */

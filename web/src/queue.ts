@@ -10,12 +10,10 @@ import type { PageMessage } from "./protocol";
 export class Outbox {
   private waiting: PageMessage[] = [];
   private open = false;
-  private readonly inFlight = new Set<number>();
 
   constructor(private readonly post: (message: PageMessage) => void) {}
 
   send(message: PageMessage): void {
-    if (message.type !== "boot") this.inFlight.add(message.id);
     if (this.open) this.post(message);
     else this.waiting.push(message);
   }
@@ -26,16 +24,6 @@ export class Outbox {
     const waiting = this.waiting;
     this.waiting = [];
     for (const message of waiting) this.post(message);
-  }
-
-  /** A result for `id` arrived; returns false for an id this outbox never sent. */
-  settle(id: number): boolean {
-    return this.inFlight.delete(id);
-  }
-
-  /** Events sent (or waiting) whose results have not arrived yet. */
-  get pending(): number {
-    return this.inFlight.size;
   }
 }
 

@@ -4,14 +4,14 @@
 import type { AppConfig, AppFile } from "./protocol";
 import { dedent, parseRequirements } from "./values";
 
-/** Everything the BootRequest needs except assetsUrl. */
+/** Everything the BootRequest needs except assets_url. */
 export interface AppSource {
   files: AppFile[];
   entry: string;
   requirements: string[];
-  stateKey: string | null;
+  state_key: string | null;
   /** Which app of which page this is; the element fills it in. */
-  appId: string;
+  app_id: string;
   /** The UI as `lite build` pre-rendered it, shown while Python starts. */
   config?: AppConfig | null;
 }
@@ -32,12 +32,22 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   const names = Array.isArray(m["files"]) ? m["files"].filter(isString) : [];
   if (!names.includes(entry)) names.unshift(entry);
   const requirements = Array.isArray(m["requirements"]) ? m["requirements"].filter(isString) : [];
-  const stateKey = typeof m["stateKey"] === "string" ? m["stateKey"] : null;
-  const files = names.map((name) => ({ name, url: new URL(`app/${name}`, manifestUrl).href }));
+  const state_key = typeof m["state_key"] === "string" ? m["state_key"] : null;
+  const lazy = new Set(Array.isArray(m["lazy_files"]) ? m["lazy_files"].filter(isString) : []);
+  const files: AppFile[] = names.map((name) => ({
+    name,
+    url: appFileUrl(manifestUrl, name),
+    ...(lazy.has(name) && name !== entry ? { lazy: true } : {}),
+  }));
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
-  const appId = new URL(manifestUrl).pathname;
-  return { files, entry, requirements, stateKey, appId, config };
+  const app_id = new URL(manifestUrl).pathname;
+  return { files, entry, requirements, state_key, app_id, config };
+}
+
+/** Where a built site serves one of its app's files (app.json's `files` names them). */
+export function appFileUrl(manifestUrl: string, name: string): string {
+  return new URL(`app/${name}`, manifestUrl).href;
 }
 
 function isString(value: unknown): value is string {
@@ -81,5 +91,5 @@ export function fromElement(element: Element, baseUrl: string): AppSource {
   }
   entry ??= files[0]?.name ?? null;
   if (entry === null) throw new Error("<gradio-lite> has no code: put app.py inside it or use manifest=");
-  return { files, entry, requirements, stateKey: null, appId: "" };
+  return { files, entry, requirements, state_key: null, app_id: "" };
 }

@@ -1,7 +1,7 @@
 // Pure helpers that turn config values into what the page shows and back.
 // No DOM here, so the unit tests run them under Node.
 
-import type { Json } from "./protocol";
+import type { ComponentConfig, Json } from "./protocol";
 
 /** A choice as the page keeps it: what the user sees, and the value sent to Python. */
 export type Choice = readonly [display: string, value: Json];
@@ -49,6 +49,21 @@ export function toList(value: Json): Json[] {
   return value === null ? [] : [value];
 }
 
+/** The indices of the choices `value` picks, in its order (Gradio keeps the pick order). */
+export function pickedIndices(choices: readonly Choice[], value: Json): number[] {
+  const order: number[] = [];
+  for (const wanted of toList(value)) {
+    const i = choiceIndex(choices, wanted);
+    if (i >= 0 && !order.includes(i)) order.push(i);
+  }
+  return order;
+}
+
+/** `order` brought up to date with what is selected now: earlier picks keep their place, new ones go last. */
+export function keepPickOrder(order: readonly number[], selected: readonly number[]): number[] {
+  return [...order.filter((i) => selected.includes(i)), ...selected.filter((i) => !order.includes(i))];
+}
+
 /**
  * The range slider's position for what the user typed in the slider's box, or
  * null when it is not a number yet (the raw text still goes to Python, which
@@ -59,6 +74,25 @@ export function parseNumber(text: string): number | null {
   if (trimmed === "") return null;
   const n = Number(trimmed);
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
+ * which is empty except for a slider (its minimum) and a checkbox (false).
+ */
+export function clearedValue(config: ComponentConfig | undefined): Json {
+  switch (config?.type) {
+    case "slider":
+      return config.props.minimum;
+    case "checkbox":
+      return false;
+    case "checkboxgroup":
+      return [];
+    case "label":
+      return {};
+    default:
+      return null;
+  }
 }
 
 /** A numeric prop, or the fallback when it is missing or not a number. */

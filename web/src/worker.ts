@@ -5,6 +5,7 @@
 import type { PyodideAPI } from "pyodide";
 import type {
   AppFile,
+  Json,
   BootError,
   BootRequest,
   ErrorInfo,
@@ -12,9 +13,15 @@ import type {
   PageMessage,
   WorkerMessage,
 } from "./protocol";
+import { mapFiles } from "./files";
+import { LateFiles } from "./lazy";
 import { StateStore } from "./store";
 
 const APP_DIR = "/home/pyodide/app";
+// Uploads of this page session; the worker (and its file system) lives as long as the page.
+const UPLOAD_DIR = "/tmp/lite-uploads";
+// Where lite/files.py puts files it makes for outputs: deleted once sent.
+const OUTPUT_DIR = "/tmp/lite-outputs";
 
 /** The part of lite._browser that JS calls; each returns a JSON message string. */
 interface BrowserModule {
@@ -32,18 +39,21 @@ interface Host {
 // lib "webworker" and lib "dom" cannot share one tsconfig; this is all of the
 // worker scope we use, so it is typed here instead.
 interface WorkerScope {
-  postMessage(message: WorkerMessage): void;
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
   addEventListener(type: "message", listener: (event: MessageEvent<PageMessage>) => void): void;
 }
 const scope = globalThis as unknown as WorkerScope;
 
-function post(message: WorkerMessage): void {
-  scope.postMessage(message);
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
 }
 
 const host: Host = {
   post(json) {
-    post(JSON.parse(json) as WorkerMessage);
+    const message = JSON.parse(json) as WorkerMessage;
+    // A streamed value may hold files: they travel as buffers, like a result's.
+    if (message.type === "partial" && pyodide !== null) sendResult(pyodide, message);
+    else post(message);
   },
   store: new StateStore(),
 };
@@ -51,6 +61,10 @@ const host: Host = {
 host.store.onLock = (state, namespace) => post({ type: "lock", state, namespace });
 
 let browser: BrowserModule | null = null;
+/** Set once Python has started: uploads and big app files are written through it. */
+let pyodide: PyodideAPI | null = null;
+let uploads = 0;
+const lateFiles = new LateFiles();
 /** Pyodide's interrupt buffer, shared with the page when it is cross-origin isolated. */
 let interrupt: Int32Array | null = null;
 
@@ -66,9 +80,17 @@ scope.addEventListener("message", (event) => {
 async function dispatch(message: Exclude<PageMessage, { type: "stop" }>): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
-  } else {
+    if (browser !== null) startLateFiles(message.files);
+  } else if (message.type === "event" && pyodide !== null) {
+    await lateFiles.whenLoaded(); // the function may read them
     // A stop meant for an earlier event must not interrupt this one.
     if (interrupt !== null) Atomics.store(interrupt, 0, 0);
+    const { buffers = [], ...event } = message;
+    const data = writeUploads(pyodide, event.data, buffers);
+    const result = await handle(message.id, JSON.stringify({ ...event, data }));
+    sendResult(pyodide, result);
+  } else {
+    if (message.type === "event") await lateFiles.whenLoaded(); // the function may read them
     post(await handle(message.id, JSON.stringify(message)));
   }
 }
@@ -91,8 +113,8 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
   try {
     post({ type: "progress", step: "runtime", text: "Starting Python" });
     // Fetch the app's files while Pyodide boots.
-    const files = Promise.all(request.files.map(readFile));
-    const pyodideUrl = new URL("pyodide/", request.assetsUrl).href;
+    const files = Promise.all(LateFiles.split(request.files).now.map(readFile));
+    const pyodideUrl = new URL("pyodide/", request.assets_url).href;
     const { snapshot, pyodideModule } =
       pyodideUrl === early.pyodideUrl ? early : startFetching(pyodideUrl);
     const { loadPyodide } = await pyodideModule;
@@ -104,22 +126,23 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       stdout: (text: string) => post({ type: "log", level: "info", text }),
       stderr: (text: string) => post({ type: "log", level: "error", text }),
     };
-    const pyodide = await startPython(loadPyodide, options, await snapshot);
+    const python = await startPython(loadPyodide, options, await snapshot);
     if (request.interrupt_buffer !== undefined) {
       interrupt = new Int32Array(request.interrupt_buffer);
-      pyodide.setInterruptBuffer(interrupt);
+      python.setInterruptBuffer(interrupt);
     }
     post({ type: "progress", step: "packages", text: "Installing packages" });
-    writeFiles(pyodide, await files);
+    writeFiles(python, await files);
+    pyodide = python; // for uploads, and the big files written once the app is ready
     // lite._browser.boot posts the rest: "packages" again while it installs the
     // app's requirements, then "app" before it runs the entry file.
-    const module = pyodide.pyimport("lite._browser") as unknown as BrowserModule;
+    const module = python.pyimport("lite._browser") as unknown as BrowserModule;
     const bootRequest = {
-      appDir: APP_DIR,
+      app_dir: APP_DIR,
       entry: request.entry,
       requirements: request.requirements,
-      stateKey: request.stateKey,
-      appId: request.appId,
+      state_key: request.state_key,
+      app_id: request.app_id,
       request: pageRequest(request.page_url),
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
@@ -241,6 +264,20 @@ async function readFile(file: AppFile): Promise<FileData> {
   return { name: file.name, content: new Uint8Array(await response.arrayBuffer()) };
 }
 
+/** After Ready is posted: the big files, which the boot went without (lazy.ts). */
+function startLateFiles(files: AppFile[]): void {
+  // Marked for tests/browser/test_big_files.py: no big file is requested before it.
+  performance.mark("lite:ready");
+  const later = LateFiles.split(files).later;
+  if (pyodide === null || later.length === 0) return;
+  const py = pyodide;
+  lateFiles.loadLater(
+    later,
+    (name, content) => writeFiles(py, [{ name, content }]),
+    (text) => post({ type: "notice", level: "warning", text }),
+  );
+}
+
 function writeFiles(pyodide: PyodideAPI, files: FileData[]): void {
   pyodide.FS.mkdirTree(APP_DIR);
   for (const { name, content } of files) {
@@ -261,4 +298,53 @@ function exceptionInfo(err: unknown, type: string): ErrorInfo {
     traceback: error.stack ?? null,
     duration: null,
   };
+}
+
+/** Write the event's uploaded buffers into the file system; Python gets their paths. */
+function writeUploads(py: PyodideAPI, data: Json[], buffers: ArrayBuffer[]): Json[] {
+  return data.map((value) =>
+    mapFiles(value, (file) => {
+      const buffer = file.buffer === null ? undefined : buffers[file.buffer];
+      if (buffer === undefined) return file;
+      // One folder per upload keeps the user's file name and never overwrites another.
+      const folder = `${UPLOAD_DIR}/${++uploads}`;
+      py.FS.mkdirTree(folder);
+      const path = `${folder}/${safeName(file.orig_name)}`;
+      py.FS.writeFile(path, new Uint8Array(buffer));
+      return { ...file, path, buffer: null };
+    }),
+  );
+}
+
+/** A file name that stays inside its folder. */
+function safeName(name: string | null): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  return base === "" || base === "." || base === ".." ? "file" : base;
+}
+
+/**
+ * Post an event's result, with each output file's bytes read from the file system and
+ * transferred (not copied) to the page. Files lite made for outputs are deleted then.
+ */
+function sendResult(py: PyodideAPI, result: WorkerMessage): void {
+  if ((result.type !== "result" && result.type !== "partial") || result.data === null) {
+    post(result);
+    return;
+  }
+  const buffers: ArrayBuffer[] = [];
+  try {
+    const data = result.data.map((value) =>
+      mapFiles(value, (file) => {
+        if (file.path === null || file.url !== null) return file;
+        const bytes = py.FS.readFile(file.path) as Uint8Array;
+        if (file.path.startsWith(`${OUTPUT_DIR}/`)) py.FS.unlink(file.path);
+        buffers.push(bytes.buffer as ArrayBuffer);
+        return { ...file, buffer: buffers.length - 1 };
+      }),
+    );
+    post({ ...result, data, buffers }, buffers);
+  } catch (err) {
+    if (result.type === "partial") console.error("lite: a streamed file could not be read", err);
+    else post({ ...result, ok: false, data: null, error: exceptionInfo(err, "FileError") });
+  }
 }

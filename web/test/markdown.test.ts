@@ -1,22 +1,34 @@
-// DOMPurify needs a DOM, which Node lacks (and jsdom is not a dependency), so the
-// real sanitizing is checked in the browser tests. Here: without a DOM the one
-// HTML path must fall back to plain text, never pass HTML through unsanitized.
+// The one HTML path, checked in a real DOM (jsdom): DOMPurify strips what could run,
+// keeps what Markdown means, and makes links open outside the app.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { setHtml, setMarkdown } from "../src/markdown";
+import { JSDOM } from "jsdom";
 
-function fakeTarget(): Element & { textContent: string } {
-  return { textContent: "" } as unknown as Element & { textContent: string };
+const dom = new JSDOM("<!doctype html><body></body>");
+Object.assign(globalThis, { window: dom.window });
+const { setHtml, setMarkdown } = await import("../src/markdown");
+
+function target(): Element {
+  return dom.window.document.createElement("div");
 }
 
-test("setHtml without a DOM shows the HTML as text", () => {
-  const target = fakeTarget();
-  setHtml(target, "<img src=x onerror=alert(1)>");
-  assert.equal(target.textContent, "<img src=x onerror=alert(1)>");
+test("setHtml removes scripts, handlers and javascript: links", () => {
+  const el = target();
+  setHtml(el, `<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a><b>ok</b>`);
+  assert.equal(el.querySelector("script"), null);
+  assert.equal(el.querySelector("img")?.getAttribute("onerror"), null);
+  assert.equal(el.querySelector("a")?.getAttribute("href"), null);
+  assert.equal(el.querySelector("b")?.textContent, "ok");
 });
 
-test("setMarkdown without a DOM shows marked's output as text", () => {
-  const target = fakeTarget();
-  setMarkdown(target, "*hi*");
-  assert.equal(target.textContent.trim(), "<p><em>hi</em></p>");
+test("setMarkdown renders Markdown and sanitises HTML inside it", () => {
+  const el = target();
+  setMarkdown(el, "# Title\n\n*hi* [link](https://example.org)\n\n<iframe src=x></iframe><svg onload=alert(1)>");
+  assert.equal(el.querySelector("h1")?.textContent, "Title");
+  assert.equal(el.querySelector("em")?.textContent, "hi");
+  const link = el.querySelector("a");
+  assert.equal(link?.getAttribute("target"), "_blank");
+  assert.equal(link?.getAttribute("rel"), "noopener noreferrer");
+  assert.equal(el.querySelector("iframe"), null);
+  assert.equal(el.querySelector("svg")?.getAttribute("onload") ?? null, null);
 });

@@ -6,7 +6,7 @@ const base = "http://127.0.0.1:8000/site/app.json";
 
 test("fromManifest resolves files under app/ next to the manifest", () => {
   const s = fromManifest(
-    { entry: "app.py", files: ["app.py", "lib/util.py"], requirements: ["numpy"], stateKey: "k" },
+    { entry: "app.py", files: ["app.py", "lib/util.py"], requirements: ["numpy"], state_key: "k" },
     base,
   );
   assert.deepEqual(s, {
@@ -16,8 +16,8 @@ test("fromManifest resolves files under app/ next to the manifest", () => {
       { name: "lib/util.py", url: "http://127.0.0.1:8000/site/app/lib/util.py" },
     ],
     requirements: ["numpy"],
-    stateKey: "k",
-    appId: "/site/app.json",
+    state_key: "k",
+    app_id: "/site/app.json",
     config: null,
   });
 });
@@ -26,7 +26,18 @@ test("fromManifest adds a missing entry and defaults the rest", () => {
   const s = fromManifest({ entry: "main.py" }, base);
   assert.deepEqual(s.files, [{ name: "main.py", url: "http://127.0.0.1:8000/site/app/main.py" }]);
   assert.deepEqual(s.requirements, []);
-  assert.equal(s.stateKey, null);
+  assert.equal(s.state_key, null);
+});
+
+test("fromManifest marks the big files to load after ready, never the entry", () => {
+  const s = fromManifest(
+    { entry: "app.py", files: ["app.py", "data.bin", "x.txt"], lazy_files: ["data.bin", "app.py", 3] },
+    base,
+  );
+  assert.deepEqual(
+    s.files.map((f) => [f.name, f.lazy ?? false]),
+    [["app.py", false], ["data.bin", true], ["x.txt", false]],
+  );
 });
 
 test("fromManifest rejects a manifest without an entry", () => {

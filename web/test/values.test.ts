@@ -2,11 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   choiceIndex,
+  clearedValue,
   dedent,
+  keepPickOrder,
   numberProp,
   parseNumber,
   parseRequirements,
   percent,
+  pickedIndices,
   prettyJson,
   sameJson,
   toChoices,
@@ -98,4 +101,27 @@ test("dedent removes common indentation and leading blank lines", () => {
 
 test("parseRequirements skips blanks and comments", () => {
   assert.deepEqual(parseRequirements("\n numpy \n# comment\nfoo==1.0  # pinned\n\n"), ["numpy", "foo==1.0"]);
+});
+
+test("picked choices keep the order they were picked in, as on Gradio's page", () => {
+  const choices = toChoices(["a", "b", "c"]);
+  assert.deepEqual(pickedIndices(choices, ["c", "a", "c", "zz"]), [2, 0]);
+  assert.deepEqual(pickedIndices(choices, null), []);
+  assert.deepEqual(pickedIndices(choices, "b"), [1]);
+  // c was picked first; then a; then c was unticked and b ticked.
+  assert.deepEqual(keepPickOrder([2], [0, 2]), [2, 0]);
+  assert.deepEqual(keepPickOrder([2, 0], [0, 1]), [0, 1]);
+});
+
+test("Clear gives each component Gradio's postprocess(None)", () => {
+  const base = { id: 1, label: "x", show_label: true, info: null, visible: true, interactive: true, value: null };
+  const textbox = { lines: 1, max_lines: 20, placeholder: null, type: "text" } as const;
+  assert.equal(clearedValue({ ...base, type: "textbox", props: textbox }), null);
+  assert.equal(clearedValue({ ...base, type: "checkbox", props: {} }), false);
+  assert.deepEqual(clearedValue({ ...base, type: "checkboxgroup", props: { choices: [] } }), []);
+  assert.deepEqual(clearedValue({ ...base, type: "label", props: {} }), {});
+  const number = { minimum: 3, maximum: null, step: 1, precision: null, placeholder: null };
+  assert.equal(clearedValue({ ...base, type: "number", props: number }), null);
+  assert.equal(clearedValue({ ...base, type: "slider", props: { minimum: 2, maximum: 9, step: 1 } }), 2);
+  assert.equal(clearedValue(undefined), null);
 });

@@ -2,17 +2,16 @@
 // (inputs, Clear + Submit, examples) and the outputs column, then the article.
 
 import { h } from "../dom";
+import { isFileData } from "../files";
 import { setMarkdown } from "../markdown";
 import type { AppConfig, Json } from "../protocol";
 import { toText } from "../values";
-import { createInput, type InputField } from "./inputs";
-import { createOutput, type OutputField } from "./outputs";
+import { createInput, createOutput, type InputField, type OutputField } from "./component";
 
 export interface InterfaceView {
   root: HTMLElement;
   inputs: InputField[];
   outputs: OutputField[];
-  submit: HTMLButtonElement | null;
   clear: HTMLButtonElement | null;
   /** Where an event's error panel goes, next to the outputs. */
   errors: HTMLElement;
@@ -60,7 +59,6 @@ export function renderInterface(config: AppConfig): InterfaceView {
     root,
     inputs,
     outputs,
-    submit,
     clear,
     errors,
     onExample: (listener) => exampleListeners.push(listener),
@@ -98,6 +96,8 @@ function examplesTable(headers: string[], rows: Json[][], pick: (row: Json[]) =>
 }
 
 function exampleText(value: Json): string {
-  if (Array.isArray(value)) return value.map(toText).join(", ");
+  if (Array.isArray(value)) return value.map(exampleText).join(", ");
+  // A file shows as its name, as in Gradio's examples table.
+  if (isFileData(value)) return value.orig_name ?? value.path ?? "";
   return toText(value);
 }

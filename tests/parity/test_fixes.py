@@ -1,0 +1,120 @@
+"""The four differences issue #12 started from, each pinned to what Gradio 6.31 does.
+
+Each test checks lite directly, and where a recording holds Gradio's own answer for the
+same case, that the recording says the same (so the expectation is Gradio's, not ours)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import compare
+import payload
+import pytest
+
+import lite as gr
+from lite.runtime import Runtime
+
+RECORDINGS = compare.recordings()
+
+
+def gradio_row(app: str, row: str) -> dict:
+    return next(r for r in RECORDINGS[app]["rows"] if r["name"] == row)
+
+
+def load(tmp_path: Path, source: str) -> Runtime:
+    (tmp_path / "app.py").write_text(textwrap.dedent(source))
+    runtime = Runtime(tmp_path, "app.py")
+    runtime.load()
+    return runtime
+
+
+# 1. A whole number reaches the function as int when precision is None.
+
+
+@pytest.mark.parametrize(
+    ("precision", "typed", "expected"),
+    [
+        (None, "3", 3),
+        (None, "3.0", 3),  # the page's number is a JS double: 3.0 is 3
+        (None, "-0", 0),
+        (None, "1e3", 1000),
+        (None, "2.5", 2.5),
+        (None, "1e21", 1e21),  # JS writes it with an exponent, so JSON gives a float
+        (None, "12345678901234567", 12345678901234568),  # a double's precision
+        (0, "2.5", 2),
+        (2, "3", 3),  # Gradio's round(3, 2) keeps the int
+        (2, "3.14159", 3.14),
+    ],
+)
+def test_number_gives_what_gradio_gives(precision, typed, expected):
+    value = gr.Number(precision=precision).preprocess(typed)
+    assert value == expected and type(value) is type(expected)
+
+
+async def test_number_value_three_repeats_text(tmp_path):
+    runtime = load(
+        tmp_path,
+        """
+        import gradio as gr
+        def probe(s, n):
+            return s * n
+        gr.Interface(probe, [gr.Textbox("ab"), gr.Number(value=3)], "text").launch()
+        """,
+    )
+    page = [c["value"] for c in runtime.config()["inputs"]]
+    result = await runtime.event(1, [str(v) for v in page])
+    assert result["data"] == ["ababab"]
+    assert gradio_row("parity/repeat", "default")["received"][1] == {"type": "int", "repr": "3"}
+
+
+# 2. An empty gr.Number() submits what Gradio's page submits: 0. Its Python value stays
+# None, as in Gradio; the page shows 0 (inputs.ts, as Gradio's `value ??= 0`), which
+# tests/browser/test_parity_page.py checks in Chromium.
+
+
+async def test_empty_number_submits_zero(tmp_path):
+    runtime = load(
+        tmp_path,
+        """
+        import gradio as gr
+        def greet(name, repeat):
+            return "Hello " + name * int(repeat) + "!!"
+        gr.Interface(greet, [gr.Textbox(lines=2, max_lines=4), gr.Number()], "textarea").launch()
+        """,
+    )
+    number = runtime.config()["inputs"][1]
+    assert number["value"] is None and gr.Number().value is None
+    sent = payload.lite_initial(number)
+    assert sent == "0"
+    result = await runtime.event(1, ["Ada", sent])
+    assert result["ok"] and result["data"] == ["Hello !!"]
+    gradio = gradio_row("parity/empty_number", "default")
+    assert gradio["wire"][1] == 0 and gradio["outputs"] == ["Hello !!"]
+
+
+# 3. One input, examples in the nested form.
+
+
+def test_single_input_nested_examples_are_rows():
+    demo = gr.Interface(lambda s: s, "text", "text", examples=[["a"], ["b"]])
+    assert demo.config()["examples"]["rows"] == [["a"], ["b"]]
+    flat = gr.Interface(lambda s: s, "text", "text", examples=["a", "b"])
+    assert flat.config()["examples"]["rows"] == [["a"], ["b"]]
+    assert gradio_row("parity/single_examples", "example 2")["wire"] == ["a bb ccc"]
+
+
+# 4. The default api_name is the function's, as Gradio 6.31 names it.
+
+
+def probe(x):
+    return x
+
+
+def test_default_api_name_is_the_functions():
+    assert gr.Interface(probe, "text", "text").config()["api_name"] == "probe"
+    assert gr.Interface(lambda x: x, "text", "text").config()["api_name"] == "lambda"
+    assert gr.Interface(probe, "text", "text", api_name="predict").api_name == "predict"
+    assert gr.Interface(probe, "text", "text", api_name=" ").api_name == "probe"
+    assert RECORDINGS["examples/hello_world"]["api_name"] == "greet"
+    assert RECORDINGS["parity/lambda_state"]["api_name"] == "lambda"
