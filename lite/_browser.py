@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+import warnings
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -36,7 +38,14 @@ class BrowserStore:
 
     @asynccontextmanager
     async def lock(self, namespace: str) -> AsyncIterator[None]:
-        release = await self._js.acquire(namespace)
+        pending = self._js.acquire(namespace)
+        try:
+            release = await pending
+        except BaseException:
+            # Stopped while waiting: withdraw the request, or the browser would grant
+            # the lock later to nobody and this tab would hold it for ever.
+            self._js.abandon(namespace)
+            raise
         try:
             yield None
         finally:
@@ -104,17 +113,57 @@ async def _install(requirements: list[str], app_dir: str) -> None:
     await micropip.install(local)
 
 
+def _install_sleep() -> None:
+    """Make time.sleep work in every event. Pyodide's own sleep suspends Python with
+    JSPI, but a memory snapshot made where JSPI is missing (Node, at build time) keeps
+    it turned off, and then time.sleep raises. Fall back to blocking the worker (it is
+    not the page's thread): Atomics.wait where a SharedArrayBuffer exists, else a
+    loop. Either way Python keeps checking the interrupt buffer, so Stop still works."""
+    import js
+
+    pyodide_sleep = time.sleep
+    view = None
+    if getattr(js, "crossOriginIsolated", False):
+        view = js.Int32Array.new(js.SharedArrayBuffer.new(4))
+    broken = False
+
+    def blocking_sleep(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if view is not None:
+                js.Atomics.wait(view, 0, 0, min(left, 0.05) * 1000)
+
+    def sleep(seconds: Any) -> None:
+        nonlocal broken
+        if not broken:
+            # The failed attempt leaves an un-awaited coroutine behind: no warning for it.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    pyodide_sleep(seconds)
+                    return
+                except RuntimeError as exc:
+                    if "stack switching" not in str(exc):
+                        raise
+                    broken = True
+        blocking_sleep(float(seconds))
+
+    time.sleep = sleep
+
+
 async def boot(manifest_json: str, host: Any) -> str:
     """Install the app's requirements, run it, share its globals; answer Ready or BootError."""
     global _runtime, _host
     _host = host
     manifest = json.loads(manifest_json)
+    _install_sleep()
     try:
         await _install(manifest.get("requirements") or [], manifest["app_dir"])
         _post(protocol.progress("app", "Starting the app"))
         # Apps open their data files by relative path, as `python app.py` in its folder does.
         os.chdir(manifest["app_dir"])
         runtime = Runtime(manifest["app_dir"], manifest["entry"])
+        runtime.page = manifest.get("request")  # the page, as gr.Request describes it
         runtime.load()
         await runtime.share_globals(
             BrowserStore(host.store),
@@ -132,19 +181,37 @@ async def boot(manifest_json: str, host: Any) -> str:
     return json.dumps(protocol.ready(config))
 
 
+def _emit(message: dict[str, Any]) -> None:
+    """Progress and partial results, posted while the event runs."""
+    try:
+        _post(message)
+    except ValueError as exc:  # a streamed value JSON can't carry: say so, go on
+        _post(protocol.log("error", f"A streamed value could not be shown: {exc}"))
+
+
 async def handle(message_json: str) -> str:
-    """One EventRequest or ClearRequest; answers an EventResult."""
+    """One EventRequest or ClearRequest; answers an EventResult (or Stopped)."""
     message = json.loads(message_json)
     if _runtime is None:
         error = RuntimeError("The app is not running")
         return json.dumps(protocol.result_error(message.get("id", 0), error, []))
-    if message["type"] == "clear":
-        _runtime.clear()
-        return json.dumps(protocol.result_ok(message["id"], [], []))
     try:
-        result = await _runtime.event(message["id"], message["data"])
+        if message["type"] == "clear":
+            _runtime.clear(message.get("tab") or 0)
+            return json.dumps(protocol.result_ok(message["id"], [], []))
+        result = await _runtime.event(
+            message["id"], message["data"], tab=message.get("tab") or 0, emit=_emit
+        )
         return json.dumps(result, allow_nan=False)
     except ValueError as exc:  # an output JSON can't carry; the app goes on
         return json.dumps(protocol.result_error(message["id"], exc, []))
+    except KeyboardInterrupt:  # a Stop that landed outside the function: still a stop
+        return json.dumps(protocol.stopped(message["id"]))
     finally:
         sys.stdout.flush()
+
+
+def stop(event_id: int) -> bool:
+    """A StopRequest, handled at once (not queued): cancels an async function at its
+    await. Sync code is stopped by the interrupt buffer instead; it can't be here."""
+    return _runtime is not None and _runtime.stop(event_id)

@@ -22,6 +22,11 @@ const TYPES = {
   "state-changed": "StateChanged",
   notice: "Notice",
   log: "Log",
+  stop: "StopRequest",
+  "event-progress": "EventProgress",
+  partial: "PartialResult",
+  stopped: "Stopped",
+  lock: "LockState",
 };
 
 const { components, ...examples } = JSON.parse(await readFile(source, "utf8"));

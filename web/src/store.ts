@@ -63,7 +63,16 @@ function db(): Promise<IDBPDatabase> {
   return database;
 }
 
+/** How long a lock request waits before the page says "waiting for another tab". */
+const WAIT_NOTICE_MS = 300;
+
 export class StateStore {
+  /** Hook: this tab starts waiting for, gets, or releases the namespace's lock. */
+  onLock: (state: "waiting" | "held" | "released", ns: string) => void = () => undefined;
+  /** Lock requests not granted yet, by namespace, so a stopped event can withdraw its own. */
+  private readonly waiting = new Map<string, AbortController>();
+  /** Granted locks, by namespace: how to let each go. */
+  private readonly held = new Map<string, () => void>();
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
 
@@ -79,11 +88,50 @@ export class StateStore {
    * The browser releases it by itself if this tab dies while holding it.
    */
   acquire(ns: string): Promise<() => void> {
+    const abandon = new AbortController();
+    this.waiting.set(ns, abandon);
     return new Promise((granted, failed) => {
+      const waiting = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
       navigator.locks
-        .request(`lite-state:${ns}`, () => new Promise<void>((release) => granted(release)))
-        .catch(failed);
+        .request(
+          `lite-state:${ns}`,
+          { signal: abandon.signal },
+          () =>
+            new Promise<void>((release) => {
+              clearTimeout(waiting);
+              this.waiting.delete(ns);
+              this.onLock("held", ns);
+              const letGo = (): void => {
+                this.held.delete(ns);
+                this.onLock("released", ns);
+                release();
+              };
+              this.held.set(ns, letGo);
+              granted(letGo);
+            }),
+        )
+        .catch((err: unknown) => {
+          clearTimeout(waiting);
+          if (this.waiting.get(ns) === abandon) this.waiting.delete(ns);
+          failed(err);
+        });
     });
+  }
+
+  /**
+   * The event waiting in acquire() was stopped: withdraw the request, so the lock is
+   * not granted later to nobody (and held by this tab for ever).
+   */
+  abandon(ns: string): void {
+    const waiting = this.waiting.get(ns);
+    this.waiting.delete(ns);
+    if (waiting !== undefined) {
+      waiting.abort();
+      this.onLock("released", ns);
+    } else {
+      // Granted just as the event stopped: Python never got the release; let go here.
+      this.held.get(ns)?.();
+    }
   }
 
   /** JSON {version, entries: {key: text}} of what changed after `since`. */
