@@ -16,7 +16,7 @@ from typing import Any
 from . import protocol
 from .runtime import Runtime
 from .state import StoreError, StoreFullError, VersionConflictError
-from .state.store import ChangeCallback
+from .state.store import ChangeCallback, Deltas, Entries
 
 _runtime: Runtime | None = None
 _host: Any = None
@@ -41,13 +41,21 @@ class BrowserStore:
         finally:
             release()
 
-    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+    async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
         data = json.loads(await self._js.readSince(namespace, version))
-        return data["version"], data["entries"]
+        return data["version"], data["entries"], data["deltas"]
 
-    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+    async def commit(
+        self,
+        namespace: str,
+        values: Mapping[str, str],
+        base_version: int,
+        deltas: Mapping[str, str] | None = None,
+    ) -> int:
         reply = json.loads(
-            await self._js.commit(namespace, json.dumps(dict(changes)), base_version)
+            await self._js.commit(
+                namespace, json.dumps(dict(values)), base_version, json.dumps(dict(deltas or {}))
+            )
         )
         if reply["ok"]:
             return int(reply["version"])
@@ -117,6 +125,7 @@ async def boot(manifest_json: str, host: Any) -> str:
             BrowserStore(host.store),
             app_id=manifest["appId"],
             state_key=manifest.get("stateKey"),
+            namespace=manifest.get("state_namespace"),
             log=_log,
             on_change=_changed,
         )

@@ -87,6 +87,8 @@ export interface BootRequest {
   stateKey: string | null;
   /** Names this app among the page's apps, so old versions of it can be cleaned up. */
   appId: string;
+  /** The shared-data namespace `lite build` hashed (app.json); absent inline, where the worker hashes. */
+  state_namespace?: string | null;
 }
 
 export interface EventRequest {

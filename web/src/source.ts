@@ -14,6 +14,8 @@ export interface AppSource {
   appId: string;
   /** The UI as `lite build` pre-rendered it, shown while Python starts. */
   config?: AppConfig | null;
+  /** The app's shared-data namespace, hashed by `lite build`. */
+  state_namespace?: string | null;
 }
 
 /**
@@ -37,7 +39,9 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
   const appId = new URL(manifestUrl).pathname;
-  return { files, entry, requirements, stateKey, appId, config };
+  const namespace = m["state_namespace"];
+  const state_namespace = typeof namespace === "string" ? namespace : null;
+  return { files, entry, requirements, stateKey, appId, config, state_namespace };
 }
 
 function isString(value: unknown): value is string {

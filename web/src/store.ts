@@ -18,6 +18,14 @@ interface Entry {
   version: number;
 }
 
+/** Operations on top of an entry (lite/state/delta.py), written by one version. */
+interface Delta {
+  ns: string;
+  key: string;
+  version: number;
+  text: string;
+}
+
 interface Meta {
   ns: string;
   version: number;
@@ -51,16 +59,32 @@ export interface Notice {
 let database: Promise<IDBPDatabase> | null = null;
 
 function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgrading) {
-      upgrading.createObjectStore("meta", { keyPath: "ns" });
-      const entries = upgrading.createObjectStore("entries", { keyPath: ["ns", "key"] });
-      entries.createIndex("ns", "ns");
-      upgrading.createObjectStore("quarantine", { autoIncrement: true });
-      upgrading.createObjectStore("apps", { keyPath: "appId" });
+  database ??= openDB(DB_NAME, 2, {
+    upgrade(upgrading, oldVersion) {
+      if (oldVersion < 1) {
+        upgrading.createObjectStore("meta", { keyPath: "ns" });
+        const entries = upgrading.createObjectStore("entries", { keyPath: ["ns", "key"] });
+        entries.createIndex("ns", "ns");
+        upgrading.createObjectStore("quarantine", { autoIncrement: true });
+        upgrading.createObjectStore("apps", { keyPath: "appId" });
+      }
+      if (oldVersion < 2) {
+        const deltas = upgrading.createObjectStore("deltas", { keyPath: ["ns", "key", "version"] });
+        deltas.createIndex("since", ["ns", "version"]);
+      }
     },
   });
   return database;
+}
+
+/** Every delta of one name: keys [ns, key, version] sort after [ns, key]. */
+function deltasOf(ns: string, key: string): IDBKeyRange {
+  return IDBKeyRange.bound([ns, key], [ns, key, Infinity]);
+}
+
+/** Every record of a namespace in a store keyed [ns, ...]: arrays sort after all else. */
+function allOf(ns: string): IDBKeyRange {
+  return IDBKeyRange.bound([ns], [ns, []]);
 }
 
 export class StateStore {
@@ -86,34 +110,47 @@ export class StateStore {
     });
   }
 
-  /** JSON {version, entries: {key: text}} of what changed after `since`. */
+  /**
+   * JSON {version, entries: {key: text}, deltas: {key: [text, ...]}} of what changed
+   * after `since`; deltas oldest first.
+   */
   async readSince(ns: string, since: number): Promise<string> {
-    const tx = (await db()).transaction(["meta", "entries"], "readonly");
+    const tx = (await db()).transaction(["meta", "entries", "deltas"], "readonly");
     const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
     const version = meta?.version ?? 0;
     const entries: Record<string, string> = {};
+    const deltas: Record<string, string[]> = {};
     if (version > since) {
       const all = (await tx.objectStore("entries").index("ns").getAll(ns)) as Entry[];
       for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
+      const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
+      for (const delta of (await tx.objectStore("deltas").index("since").getAll(range)) as Delta[]) {
+        (deltas[delta.key] ??= []).push(delta.text);
+      }
     }
     await tx.done;
-    return JSON.stringify({ version, entries });
+    return JSON.stringify({ version, entries, deltas });
   }
 
-  /** Every change and the version bump in ONE transaction: all of it lands, or none. */
-  async commit(ns: string, changesJson: string, baseVersion: number): Promise<string> {
-    const changes = JSON.parse(changesJson) as Record<string, string>;
-    return JSON.stringify(await this.write(ns, changes, baseVersion));
+  /**
+   * Whole values, deltas and the version bump in ONE transaction: all of it lands, or
+   * none. A whole value drops the deltas written on top of the one it replaces.
+   */
+  async commit(ns: string, valuesJson: string, baseVersion: number, deltasJson = "{}"): Promise<string> {
+    const values = JSON.parse(valuesJson) as Record<string, string>;
+    const deltas = JSON.parse(deltasJson) as Record<string, string>;
+    return JSON.stringify(await this.write(ns, values, deltas, baseVersion));
   }
 
   private async write(
     ns: string,
-    changes: Record<string, string>,
+    values: Record<string, string>,
+    deltas: Record<string, string>,
     baseVersion: number,
   ): Promise<CommitResult> {
     let tx;
     try {
-      tx = (await db()).transaction(["meta", "entries"], "readwrite");
+      tx = (await db()).transaction(["meta", "entries", "deltas"], "readwrite");
     } catch (err) {
       return failure(err);
     }
@@ -129,10 +166,13 @@ export class StateStore {
       }
       const version = current + 1;
       const entries = tx.objectStore("entries");
+      const ops = tx.objectStore("deltas");
       await Promise.all([
-        ...Object.entries(changes).map(([key, text]) =>
+        ...Object.entries(values).flatMap(([key, text]) => [
+          ops.delete(deltasOf(ns, key)),
           entries.put({ ns, key, text, version } satisfies Entry),
-        ),
+        ]),
+        ...Object.entries(deltas).map(([key, text]) => ops.put({ ns, key, version, text } satisfies Delta)),
         tx.objectStore("meta").put({ ns, version } satisfies Meta),
         tx.done,
       ]);
@@ -152,12 +192,14 @@ export class StateStore {
 
   /** Keep an entry that failed to decode aside, and take it out of the live values. */
   async quarantine(ns: string, key: string, text: string, reason: string): Promise<void> {
-    const tx = (await db()).transaction(["entries", "quarantine"], "readwrite");
+    const tx = (await db()).transaction(["entries", "deltas", "quarantine"], "readwrite");
     void tx.objectStore("quarantine").add({ ns, key, text, reason, at: Date.now() } satisfies Quarantined);
     const entries = tx.objectStore("entries");
     const entry = (await entries.get([ns, key])) as Entry | undefined;
     // Another tab may have replaced the bad value meanwhile; keep the new one.
-    if (entry !== undefined && entry.text === text) await entries.delete([ns, key]);
+    if (entry !== undefined && entry.text === text) {
+      await Promise.all([entries.delete([ns, key]), tx.objectStore("deltas").delete(deltasOf(ns, key))]);
+    }
     await tx.done;
   }
 
@@ -173,7 +215,7 @@ export class StateStore {
 
   /** Note that the app uses `ns`; drop the data of its namespaces past the newest `keep`. */
   async register(ns: string, appId: string, keep: number): Promise<void> {
-    const tx = (await db()).transaction(["apps", "meta", "entries"], "readwrite");
+    const tx = (await db()).transaction(["apps", "meta", "entries", "deltas"], "readwrite");
     const apps = tx.objectStore("apps");
     const record = (await apps.get(appId)) as AppRecord | undefined;
     const used = [ns, ...(record?.namespaces ?? []).filter((n) => n !== ns)];
@@ -186,6 +228,7 @@ export class StateStore {
     for (const old of used.slice(keep)) {
       if (stillUsed.has(old)) continue; // another app shares it through an explicit key
       void tx.objectStore("meta").delete(old);
+      void tx.objectStore("deltas").delete(allOf(old));
       const entries = tx.objectStore("entries");
       for (const key of await entries.index("ns").getAllKeys(old)) void entries.delete(key);
     }

@@ -93,6 +93,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       requirements: request.requirements,
       stateKey: request.stateKey,
       appId: request.appId,
+      state_namespace: request.state_namespace ?? null,
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;
