@@ -15,7 +15,7 @@ from typing import Any
 
 from . import protocol
 from .runtime import Runtime
-from .state import StoreError, StoreFullError, VersionConflictError
+from .state import StoreError, StoreFullError, VersionConflictError, transfer
 from .state.store import ChangeCallback, Deltas, Entries
 
 _runtime: Runtime | None = None
@@ -138,9 +138,37 @@ async def boot(manifest_json: str, host: Any) -> str:
     return json.dumps(protocol.ready(config))
 
 
+async def _shared_data(message: dict[str, Any]) -> dict[str, Any]:
+    """One SharedDataRequest: info, export, import or reset; answers a SharedDataResult."""
+    shared = _runtime.shared if _runtime is not None else None
+    request_id = message["id"]
+    if shared is None:
+        return protocol.shared_data_result(request_id, [], message="The app is not running.")
+    action, data = message["action"], None
+    try:
+        warnings: list[str] = []
+        if action == "export":
+            data = await transfer.export_data(shared)
+        elif action == "import":
+            warnings = await transfer.import_data(shared, message.get("data") or "")
+        elif action == "reset":
+            await transfer.reset(shared)
+        elif action != "info":
+            raise transfer.ImportRefused(f"unknown shared-data action {action!r}")
+    except (transfer.ImportRefused, StoreError) as exc:
+        return protocol.shared_data_result(
+            request_id, transfer.names(shared), message=str(exc) or type(exc).__name__
+        )
+    return protocol.shared_data_result(
+        request_id, transfer.names(shared), data=data, warnings=warnings
+    )
+
+
 async def handle(message_json: str) -> str:
-    """One EventRequest or ClearRequest; answers an EventResult."""
+    """One EventRequest, ClearRequest (answers an EventResult) or SharedDataRequest."""
     message = json.loads(message_json)
+    if message["type"] == "shared-data":
+        return json.dumps(await _shared_data(message))
     if _runtime is None:
         error = RuntimeError("The app is not running")
         return json.dumps(protocol.result_error(message.get("id", 0), error, []))

@@ -106,3 +106,23 @@ def result_invalid(event_id: int, errors: dict[int, InputError]) -> dict[str, An
         "input_errors": [{"index": i, "message": str(e)} for i, e in sorted(errors.items())],
         "toasts": [],
     }
+
+
+def shared_data_result(
+    request_id: int,
+    names: list[dict[str, Any]],
+    *,
+    data: str | None = None,
+    message: str | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The answer to a "shared-data" request; `message` says why it failed (nothing changed)."""
+    return {
+        "type": "shared-data-result",
+        "id": request_id,
+        "ok": message is None,
+        "names": names,
+        "data": data,
+        "message": message,
+        "warnings": warnings or [],
+    }

@@ -107,6 +107,10 @@ class GlobalState:
         """The shared names' store keys ("module:name")."""
         return sorted(self._candidates.initial.keys() & self._candidates.slots.keys())
 
+    def initial(self) -> dict[str, str]:
+        """Each shared name's initial value (what the app's code gives it), encoded."""
+        return {key: self._candidates.initial[key] for key in self.keys}
+
     def sizes(self) -> dict[str, int]:
         """Characters each shared name takes in the store (its initial value if unwritten)."""
         return {

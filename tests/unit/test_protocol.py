@@ -27,6 +27,7 @@ def test_every_built_message_has_the_fixture_shape():
         "state-changed": protocol.state_changed(["scores"]),
         "notice": protocol.notice("error", "bad"),
         "log": protocol.log("warning", "hi"),
+        "shared-data-result": protocol.shared_data_result(7, [{"name": "s", "size": 1}]),
     }
     for name, message in built.items():
         assert keys(message) == keys(FIXTURE[name]), name

@@ -22,6 +22,8 @@ const TYPES = {
   "state-changed": "StateChanged",
   notice: "Notice",
   log: "Log",
+  "shared-data": "SharedDataRequest",
+  "shared-data-result": "SharedDataResult",
 };
 
 const examples = JSON.parse(await readFile(source, "utf8"));

@@ -105,7 +105,16 @@ export interface ClearRequest {
   id: number;
 }
 
-export type PageMessage = BootRequest | EventRequest | ClearRequest;
+/** The "Shared data" control (or the element's sharedData API) asks the worker. */
+export interface SharedDataRequest {
+  type: "shared-data";
+  id: number;
+  action: "info" | "export" | "import" | "reset";
+  /** The file's text, for import. */
+  data: string | null;
+}
+
+export type PageMessage = BootRequest | EventRequest | ClearRequest | SharedDataRequest;
 
 // ---- worker -> page ----
 
@@ -153,6 +162,26 @@ export interface Notice {
   text: string;
 }
 
+/** One shared name, as the developer wrote it, and the characters it takes in the store. */
+export interface SharedName {
+  name: string;
+  size: number;
+}
+
+/** The answer to a SharedDataRequest; on failure nothing was changed. */
+export interface SharedDataResult {
+  type: "shared-data-result";
+  id: number;
+  ok: boolean;
+  /** The shared names after the action. */
+  names: SharedName[];
+  /** Export: the file's text. */
+  data: string | null;
+  /** Not ok: why, for the user. */
+  message: string | null;
+  warnings: string[];
+}
+
 /** A line the app printed, or a runtime note, for the console. */
 export interface Log {
   type: "log";
@@ -167,4 +196,5 @@ export type WorkerMessage =
   | EventResult
   | StateChanged
   | Notice
-  | Log;
+  | Log
+  | SharedDataResult;

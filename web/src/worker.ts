@@ -60,7 +60,7 @@ async function dispatch(message: PageMessage): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
   } else {
-    post(await handle(message.id, JSON.stringify(message)));
+    post(await handle(message.id, JSON.stringify(message), message.type === "shared-data"));
   }
 }
 
@@ -169,11 +169,15 @@ async function startPython(
   return loadPyodide(options);
 }
 
-async function handle(id: number, message: string): Promise<WorkerMessage> {
+async function handle(id: number, message: string, sharedData: boolean): Promise<WorkerMessage> {
   try {
     if (browser === null) throw new Error("The app is not running.");
     return JSON.parse(await browser.handle(message)) as WorkerMessage;
   } catch (err) {
+    if (sharedData) {
+      const message = exceptionInfo(err, "Error").message;
+      return { type: "shared-data-result", id, ok: false, names: [], data: null, message, warnings: [] };
+    }
     const result: EventResult = {
       type: "result",
       id,
