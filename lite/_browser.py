@@ -34,12 +34,13 @@ class BrowserStore:
         self._js = js
 
     @asynccontextmanager
-    async def lock(self, namespace: str) -> AsyncIterator[None]:
-        release = await self._js.acquire(namespace)
+    async def lock(self, namespace: str) -> AsyncIterator[bool]:
+        # A lock this tab kept is taken without a round trip through the event loop.
+        grant = self._js.tryAcquire(namespace) or await self._js.acquire(namespace)
         try:
-            yield None
+            yield bool(grant.kept)
         finally:
-            release()
+            grant.release()
 
     async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
         data = json.loads(await self._js.readSince(namespace, version))

@@ -13,8 +13,8 @@ with the version that wrote it. Writing a whole value drops the name's deltas.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
 __all__ = [
@@ -47,8 +47,12 @@ class VersionConflictError(StoreError):
 
 
 class Store(Protocol):
-    def lock(self, namespace: str) -> AbstractAsyncContextManager[object]:
-        """The cross-tab lock of `namespace`; held for a whole transaction."""
+    def lock(self, namespace: str) -> AbstractAsyncContextManager[bool]:
+        """The cross-tab lock of `namespace`; held for a whole transaction.
+
+        It gives True when this tab has held the lock without a break since it last
+        entered it, so no other tab can have committed in between (the browser keeps
+        the lock of an idle tab until another asks for it); False when unsure."""
         ...
 
     async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
@@ -108,8 +112,10 @@ class MemoryStore:
         self._locks: dict[str, asyncio.Lock] = {}
         self._subscribers: dict[str, list[ChangeCallback]] = {}
 
-    def lock(self, namespace: str) -> asyncio.Lock:
-        return self._locks.setdefault(namespace, asyncio.Lock())
+    @asynccontextmanager
+    async def lock(self, namespace: str) -> AsyncIterator[bool]:
+        async with self._locks.setdefault(namespace, asyncio.Lock()):
+            yield False
 
     async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
         entries = self.entries.get(namespace, {})

@@ -90,6 +90,7 @@ class GlobalState:
         self._trackers: dict[str, Tracker] = {}  # key -> its list, dict or set as committed
         self._prints: dict[str, bytes | None] = {}  # key -> fingerprint of any other value
         self._stored: dict[str, Stored] = {}  # key -> what the store holds (none: initial)
+        self._current = False  # the last transaction ended cleanly (see _refresh)
         self._noticed: set[str] = set()
 
     @property
@@ -168,8 +169,8 @@ class GlobalState:
                 raise GlobalStateError(f"{problem}; it stays per tab")
         if not keys:
             return await _call(fn, args, kwargs)
-        async with self._store.lock(self.namespace):
-            await self._refresh()
+        async with self._store.lock(self.namespace) as kept:
+            await self._refresh(kept)
             try:
                 result = await _call(fn, args, kwargs)
                 await self._commit(*self._changes(keys))
@@ -185,6 +186,7 @@ class GlobalState:
                 # tab goes back to the last committed values and stays consistent.
                 await self._rollback(keys)
                 raise
+            self._current = True
         return result
 
     async def transact(self, values: Mapping[str, str]) -> None:
@@ -192,8 +194,8 @@ class GlobalState:
 
         For importing and resetting: one atomic write, announced to the other tabs."""
         await self.start()
-        async with self._store.lock(self.namespace):
-            await self._refresh()
+        async with self._store.lock(self.namespace) as kept:
+            await self._refresh(kept)
             decoded = {key: decode(text) for key, text in values.items()}  # all before any
             for key, value in decoded.items():
                 self._assign(key, value)
@@ -202,12 +204,14 @@ class GlobalState:
             except BaseException:
                 await self._reload(sorted(values))
                 raise
+            self._current = True
 
     async def current(self) -> dict[str, str]:
         """Every shared value as this moment's encoding, read under the lock."""
         await self.start()
-        async with self._store.lock(self.namespace):
-            await self._refresh()
+        async with self._store.lock(self.namespace) as kept:
+            await self._refresh(kept)
+            self._current = True
             return {key: encode(self._value(key), label(key)) for key in self.keys}
 
     async def _commit(
@@ -231,9 +235,16 @@ class GlobalState:
             stored.deltas += 1
         await self._announce(sorted(values.keys() | deltas.keys()))
 
-    async def _refresh(self) -> None:
-        # Always asked under the lock: a notice from the last holder may still be on
-        # its way, so `stale` alone can't prove this tab is current.
+    async def _refresh(self, kept: bool) -> None:
+        """Under the lock: load what other tabs committed since this tab's version.
+
+        A notice from the last holder may still be on its way, so `stale` alone can't
+        prove this tab is current; the store is asked, unless this tab has held the lock
+        since its last transaction ended cleanly (`kept`): then nobody else can have
+        committed, and reading is skipped. Only a clean end sets _current again."""
+        current, self._current = self._current, False
+        if kept and current:
+            return
         version, entries, deltas = await self._store.read_since(self.namespace, self._version)
         if version < self._version:  # the namespace was cleared; take what is there
             self._log("info", "shared data was cleared by another tab; reloading it")

@@ -2,7 +2,8 @@
 
 Three tabs (GlobalStates with their own modules) run random events at once against one
 MemoryStore whose every call yields to the event loop, so transactions interleave as
-much as the lock allows; some tabs reload (a fresh tab reading the store) in between.
+much as the lock allows, and whose lock says "kept" to its last holder as the browser's
+does (so a tab skips reading what it knows); some tabs reload in between.
 Each successful event returns its place in the lock's order; replaying the events in
 that order in one namespace (state_ops.model) must give the same values, type for type,
 in every tab and in the store.
@@ -13,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,15 +44,38 @@ class YieldingStore(MemoryStore):
         return await super().commit(namespace, values, base_version, deltas)
 
 
+class TabView:
+    """One tab's handle on the shared store, keeping the lock like the browser's does:
+    the lock says "kept" when this view was its last holder (store.ts keeps an idle
+    tab's lock until another tab asks)."""
+
+    def __init__(self, store: YieldingStore) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    @asynccontextmanager
+    async def lock(self, namespace: str) -> AsyncIterator[bool]:
+        async with self._store.lock(namespace):
+            kept = getattr(self._store, "last_holder", None) is self
+            self._store.last_holder = self  # type: ignore[attr-defined]
+            yield kept
+
+
 async def play(seed: random.Random, events: int, reload_chance: float) -> None:
     store = YieldingStore()
-    tabs = [Tab(store, max_bytes=10**6, __main__=APP) for _ in range(3)]
+
+    def new_tab() -> Tab:
+        return Tab(TabView(store), max_bytes=10**6, __main__=APP)
+
+    tabs = [new_tab() for _ in range(3)]
     placed: dict[int, str] = {}  # place in the lock's order -> the event
 
     async def run_tab(index: int, ops: list[str], rng: random.Random) -> None:
         for op in ops:
             if rng.random() < reload_chance:
-                tabs[index] = Tab(store, max_bytes=10**6, __main__=APP)  # a reload
+                tabs[index] = new_tab()  # a reload
             try:
                 count, _ = json.loads(await tabs[index].run("step", op))
             except ValueError as e:

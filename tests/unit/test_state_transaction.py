@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -100,7 +101,7 @@ class CountingStore(MemoryStore):
         super().__init__(**kwargs)
         self.calls: list[str] = []
 
-    def lock(self, namespace: str) -> asyncio.Lock:
+    def lock(self, namespace: str) -> AbstractAsyncContextManager[bool]:
         self.calls.append("lock")
         return super().lock(namespace)
 

@@ -56,6 +56,25 @@ export interface Notice {
   names: string[];
 }
 
+/** "I am waiting for this namespace's lock": a tab keeping it idle lets it go. */
+interface Want {
+  namespace: string;
+  want: true;
+}
+
+/** What acquire() gives: `kept` says this tab held the lock since it last released it. */
+export interface Grant {
+  kept: boolean;
+  release: () => void;
+}
+
+/** The lock of a namespace while this tab has it, in use by a transaction or idle. */
+interface Held {
+  letGo: () => void;
+  busy: boolean;
+  wanted: boolean;
+}
+
 let database: Promise<IDBPDatabase> | null = null;
 
 function db(): Promise<IDBPDatabase> {
@@ -90,24 +109,83 @@ function allOf(ns: string): IDBKeyRange {
 export class StateStore {
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
+  private readonly held = new Map<string, Held>();
 
   constructor() {
-    this.channel.onmessage = (event: MessageEvent<Notice>) => {
+    this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
       const notice = event.data;
+      if ("want" in notice) {
+        this.wanted(notice.namespace);
+        return;
+      }
       this.listeners.get(notice.namespace)?.(notice.version, JSON.stringify(notice.names));
     };
   }
 
   /**
-   * Wait for the namespace's cross-tab lock and resolve with its release function.
-   * The browser releases it by itself if this tab dies while holding it.
+   * The namespace's lock at once, if this tab kept it (idle) since its last transaction;
+   * else undefined, and acquire() waits for it. Kept means no other tab can have committed
+   * in between, so the caller needn't read the store.
    */
-  acquire(ns: string): Promise<() => void> {
+  tryAcquire(ns: string): Grant | undefined {
+    const held = this.held.get(ns);
+    if (held === undefined || held.busy) return undefined;
+    held.busy = true;
+    return { kept: true, release: () => this.release(ns) };
+  }
+
+  /**
+   * Wait for the namespace's cross-tab lock (Web Locks). The browser releases it by
+   * itself if this tab dies while holding it.
+   */
+  acquire(ns: string): Promise<Grant> {
+    const kept = this.tryAcquire(ns);
+    if (kept !== undefined) return Promise.resolve(kept);
     return new Promise((granted, failed) => {
       navigator.locks
-        .request(`lite-state:${ns}`, () => new Promise<void>((release) => granted(release)))
+        .request(
+          `lite-state:${ns}`,
+          () =>
+            new Promise<void>((letGo) => {
+              this.held.set(ns, { letGo, busy: true, wanted: false });
+              granted({ kept: false, release: () => this.release(ns) });
+            }),
+        )
         .catch(failed);
+      // A tab keeping the lock idle lets it go when asked.
+      this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
     });
+  }
+
+  /**
+   * The transaction is over. Keep the lock while no other tab waits for it: this
+   * tab's next event then neither waits for it nor reads the store.
+   */
+  private release(ns: string): void {
+    const held = this.held.get(ns);
+    if (held === undefined) return;
+    held.busy = false;
+    if (held.wanted) {
+      this.letGo(ns);
+      return;
+    }
+    // A request made before this tab took the lock was asked for before we listened.
+    void navigator.locks.query().then(({ pending }) => {
+      if (pending?.some((lock) => lock.name === `lite-state:${ns}`)) this.wanted(ns);
+    });
+  }
+
+  private wanted(ns: string): void {
+    const held = this.held.get(ns);
+    if (held === undefined) return;
+    if (held.busy) held.wanted = true;
+    else this.letGo(ns);
+  }
+
+  private letGo(ns: string): void {
+    const held = this.held.get(ns);
+    this.held.delete(ns);
+    held?.letGo();
   }
 
   /**
