@@ -293,6 +293,11 @@ export class StateStore {
 
   /** Note that the app uses `ns`; drop the data of its namespaces past the newest `keep`. */
   async register(ns: string, appId: string, keep: number): Promise<void> {
+    // A tab of an old version may still hold (keep) its lock, and skips reading the
+    // store then: its data stays. (Asked before the transaction, which an await on
+    // anything but IndexedDB would end.)
+    const locks = await navigator.locks.query();
+    const inUse = new Set((locks.held ?? []).map((lock) => lock.name));
     const tx = (await db()).transaction(["apps", "meta", "entries", "deltas"], "readwrite");
     const apps = tx.objectStore("apps");
     const record = (await apps.get(appId)) as AppRecord | undefined;
@@ -305,6 +310,7 @@ export class StateStore {
     }
     for (const old of used.slice(keep)) {
       if (stillUsed.has(old)) continue; // another app shares it through an explicit key
+      if (inUse.has(`lite-state:${old}`)) continue;
       void tx.objectStore("meta").delete(old);
       void tx.objectStore("deltas").delete(allOf(old));
       const entries = tx.objectStore("entries");
