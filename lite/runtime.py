@@ -134,7 +134,10 @@ class Runtime:
         if len(data) != len(inputs):
             error = ValueError(f"Expected {len(inputs)} input values, got {len(data)}")
             return protocol.result_error(event_id, error, [])
-        values, errors = self._preprocess(inputs, data)
+        try:
+            values, errors = self._preprocess(inputs, data)
+        except Exception as exc:  # gr.Error or a failure in preprocess: the event's error
+            return protocol.result_error(event_id, exc, [])
         if errors:
             return protocol.result_invalid(event_id, errors)
         toasts: list[Toast] = []
