@@ -4,7 +4,7 @@
 // protocol; lite/_browser.py adapts it. Values stay opaque tagged-JSON strings here:
 // JS never decodes them, Python does.
 
-import { type IDBPDatabase, openDB } from "idb";
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 
 const DB_NAME = "lite-state";
 const CHANNEL = "lite-state";
@@ -75,10 +75,19 @@ interface Held {
   wanted: boolean;
 }
 
-let database: Promise<IDBPDatabase> | null = null;
+/** The database's shape, so idb types every read and write (no casts). */
+interface Schema extends DBSchema {
+  meta: { key: string; value: Meta };
+  entries: { key: [string, string]; value: Entry; indexes: { ns: string } };
+  deltas: { key: [string, string, number]; value: Delta; indexes: { since: [string, number] } };
+  quarantine: { key: number; value: Quarantined };
+  apps: { key: string; value: AppRecord };
+}
 
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 2, {
+let database: Promise<IDBPDatabase<Schema>> | null = null;
+
+function db(): Promise<IDBPDatabase<Schema>> {
+  database ??= openDB<Schema>(DB_NAME, 2, {
     upgrade(upgrading, oldVersion) {
       if (oldVersion < 1) {
         upgrading.createObjectStore("meta", { keyPath: "ns" });
@@ -233,15 +242,15 @@ export class StateStore {
    */
   async readSince(ns: string, since: number): Promise<string> {
     const tx = (await db()).transaction(["meta", "entries", "deltas"], "readonly");
-    const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
+    const meta = await tx.objectStore("meta").get(ns);
     const version = meta?.version ?? 0;
     const entries: Record<string, string> = {};
     const deltas: Record<string, string[]> = {};
     if (version > since) {
-      const all = (await tx.objectStore("entries").index("ns").getAll(ns)) as Entry[];
+      const all = await tx.objectStore("entries").index("ns").getAll(ns);
       for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
       const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
-      for (const delta of (await tx.objectStore("deltas").index("since").getAll(range)) as Delta[]) {
+      for (const delta of await tx.objectStore("deltas").index("since").getAll(range)) {
         (deltas[delta.key] ??= []).push(delta.text);
       }
     }
@@ -273,7 +282,7 @@ export class StateStore {
     }
     const done = tx.done.catch(() => undefined); // failures are read from tx.error below
     try {
-      const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
+      const meta = await tx.objectStore("meta").get(ns);
       const current = meta?.version ?? 0;
       if (current !== baseVersion) {
         tx.abort();
@@ -312,7 +321,7 @@ export class StateStore {
     const tx = (await db()).transaction(["entries", "deltas", "quarantine"], "readwrite");
     void tx.objectStore("quarantine").add({ ns, key, text, reason, at: Date.now() } satisfies Quarantined);
     const entries = tx.objectStore("entries");
-    const entry = (await entries.get([ns, key])) as Entry | undefined;
+    const entry = await entries.get([ns, key]);
     // Another tab may have replaced the bad value meanwhile; keep the new one.
     if (entry !== undefined && entry.text === text) {
       await Promise.all([entries.delete([ns, key]), tx.objectStore("deltas").delete(deltasOf(ns, key))]);
@@ -339,11 +348,11 @@ export class StateStore {
     const inUse = new Set((locks.held ?? []).map((lock) => lock.name));
     const tx = (await db()).transaction(["apps", "meta", "entries", "deltas"], "readwrite");
     const apps = tx.objectStore("apps");
-    const record = (await apps.get(appId)) as AppRecord | undefined;
+    const record = await apps.get(appId);
     const used = [ns, ...(record?.namespaces ?? []).filter((n) => n !== ns)];
     void apps.put({ appId, namespaces: used.slice(0, keep) } satisfies AppRecord);
     const stillUsed = new Set<string>();
-    for (const other of (await apps.getAll()) as AppRecord[]) {
+    for (const other of await apps.getAll()) {
       const kept = other.appId === appId ? used.slice(0, keep) : other.namespaces;
       for (const n of kept) stillUsed.add(n);
     }
