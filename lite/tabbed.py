@@ -26,6 +26,7 @@ class TabbedInterface:
         css: str | None = None,
         js: str | None = None,
         head: str | None = None,
+        tabs_kwargs: dict[str, Any] | None = None,  # gr.Tabs options: Blocks-only here
     ) -> None:
         self.interfaces = list(interface_list)
         if not self.interfaces:
