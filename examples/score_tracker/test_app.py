@@ -16,7 +16,7 @@ def test_reset_starts_the_scores_over(lite_app):
     app.set("Score", 3)
     app.submit()
     app.reset_shared_state()
-    assert app.shared_state().get("scores", []) == []
+    assert app.shared_state() == {"scores": []}
     app.set("Score", 1)
     app.submit()
     assert app.output("Top Scores") == [1]

@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import Error
 from ..files import file_data, save_bytes, upload_path
 from .base import Component, fail
-from .media import kind_of, named, optional, output_file, require, sources_list
+from .media import kind_of, named, output_file, sources_list
+from .packages import optional, require
 
 TYPES = ("numpy", "filepath")
 SOURCES = ("upload", "microphone")

@@ -20,11 +20,10 @@ from .media import (
     encode_pil,
     kind_of,
     named,
-    optional,
     output_file,
-    require,
     sources_list,
 )
+from .packages import optional, require
 
 TYPES = ("numpy", "pil", "filepath")
 SOURCES = ("upload", "webcam", "clipboard")

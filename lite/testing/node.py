@@ -90,13 +90,21 @@ class NodeApp:
         return self._last_error
 
     def shared_state(self) -> dict[str, Any]:
-        self._send({"type": "shared"})
-        entries = self._receive(("shared",), EVENT_TIMEOUT_MS)["entries"]
-        return {shared_label(key): decode(text) for key, text in sorted(entries.items())}
+        """The app's shared module-level data: {name: value}, decoded."""
+        values = json.loads(self._shared_data("export")["data"])["values"]
+        return {shared_label(key): decode(json.dumps(tree)) for key, tree in sorted(values.items())}
 
     def reset_shared_state(self) -> None:
-        """Empty shared data: the app runs again (the module's initial values, a new session)."""
-        self.restart()
+        """Put the shared data back to the module's initial values."""
+        self._shared_data("reset")
+
+    def _shared_data(self, action: str) -> dict[str, Any]:
+        self._next_id += 1
+        self._send({"type": "shared-data", "id": self._next_id, "action": action, "data": None})
+        reply = self._receive(("shared-data-result",), EVENT_TIMEOUT_MS)
+        if not reply["ok"]:
+            raise AppError(reply["message"])
+        return reply
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -4,11 +4,11 @@
 //   node node_runner.mjs SITE_DIR
 //
 // It answers on stdout, one JSON message per line: the worker's messages (ready or
-// boot-error, then a result per event), plus {"type": "shared", "entries": {...}}. It
-// reads requests on stdin, one per line: the page's {"type": "event", "id", "data"},
-// {"type": "shared"}, or {"type": "restart"}: run the app again in this Python, with fresh
-// module values, session and shared data, which takes milliseconds where booting Python
-// takes seconds. Shared data lives in this process's memory: one runner is one tab.
+// boot-error, then a result per event or shared-data request). It reads requests on
+// stdin, one per line: the page's ("event", "shared-data"), or {"type": "restart"}: run
+// the app again in this Python, with fresh module values, session and shared data, which
+// takes milliseconds where booting Python takes seconds. Shared data lives in this
+// process's memory: one runner is one tab.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -21,44 +21,64 @@ const APP_DIR = "/home/pyodide/app";
 const site = resolve(process.argv[2] ?? ".");
 const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
-/** lite/state/store.py's Store, in memory (web/src/store.ts is the browser's). */
+/** web/src/store.ts's StateStore, in memory (lite/state/store.py's MemoryStore is its model). */
 class MemoryStore {
-  meta = new Map(); // ns -> version
+  versions = new Map(); // ns -> version
   entries = new Map(); // ns -> Map(key -> {text, version})
+  deltas = new Map(); // ns -> Map(key -> [{text, version}]), oldest first
   tail = Promise.resolve();
+
+  tryAcquire() {
+    return undefined; // always through acquire(): one process, no lock to keep
+  }
 
   acquire() {
     // One process, one lock: each holder waits for the one before.
     return new Promise((granted) => {
-      this.tail = this.tail.then(() => new Promise((release) => granted(release)));
+      this.tail = this.tail.then(() => new Promise((release) => granted({ kept: false, release })));
     });
   }
 
+  abandon() {}
+
   async readSince(ns, since) {
-    const version = this.meta.get(ns) ?? 0;
     const entries = {};
     for (const [key, entry] of this.entries.get(ns) ?? []) {
       if (entry.version > since) entries[key] = entry.text;
     }
-    return JSON.stringify({ version, entries });
+    const deltas = {};
+    for (const [key, ops] of this.deltas.get(ns) ?? []) {
+      const texts = ops.filter((op) => op.version > since).map((op) => op.text);
+      if (texts.length > 0) deltas[key] = texts;
+    }
+    return JSON.stringify({ version: this.versions.get(ns) ?? 0, entries, deltas });
   }
 
-  async commit(ns, changesJson, baseVersion) {
-    const current = this.meta.get(ns) ?? 0;
+  async commit(ns, valuesJson, baseVersion, deltasJson = "{}") {
+    const current = this.versions.get(ns) ?? 0;
     if (current !== baseVersion) {
       const message = `the store is at version ${current}, not ${baseVersion}`;
       return JSON.stringify({ ok: false, error: "conflict", message });
     }
     const version = current + 1;
     const entries = this.entries.get(ns) ?? new Map();
-    for (const [key, text] of Object.entries(JSON.parse(changesJson))) entries.set(key, { text, version });
+    const deltas = this.deltas.get(ns) ?? new Map();
+    for (const [key, text] of Object.entries(JSON.parse(valuesJson))) {
+      entries.set(key, { text, version });
+      deltas.delete(key); // a whole value replaces the deltas on top of the old one
+    }
+    for (const [key, text] of Object.entries(JSON.parse(deltasJson))) {
+      deltas.set(key, [...(deltas.get(key) ?? []), { text, version }]);
+    }
     this.entries.set(ns, entries);
-    this.meta.set(ns, version);
+    this.deltas.set(ns, deltas);
+    this.versions.set(ns, version);
     return JSON.stringify({ ok: true, version });
   }
 
   async quarantine(ns, key) {
     this.entries.get(ns)?.delete(key);
+    this.deltas.get(ns)?.delete(key);
   }
 
   broadcast() {} // no other tabs
@@ -66,14 +86,6 @@ class MemoryStore {
   subscribe() {}
 
   async register() {}
-
-  shared() {
-    const all = {};
-    for (const entries of this.entries.values()) {
-      for (const [key, { text }] of entries) all[key] = text;
-    }
-    return all;
-  }
 }
 
 const manifest = JSON.parse(readFileSync(join(site, "app.json"), "utf-8"));
@@ -150,8 +162,7 @@ let chain = startAndSay();
 createInterface({ input: process.stdin }).on("line", (line) => {
   chain = chain.then(async () => {
     const message = JSON.parse(line);
-    if (message.type === "shared") send({ type: "shared", entries: store.shared() });
-    else if (message.type === "restart") await startAndSay();
+    if (message.type === "restart") await startAndSay();
     else if (browser !== null) send(JSON.parse(await browser.handle(line)));
   });
 });

@@ -164,34 +164,18 @@ class LitePage:
 
     # ---- shared data ----
 
-    # The element's sharedData API (export/import/reset) when the runtime has it; until
-    # then, the testing hook that reads the store (web/src/shared_hook.ts).
     def shared_state(self) -> dict[str, Any]:
         """The app's shared module-level data: {name: value}, decoded."""
         self.wait_until_idle()
-        got = self.element.evaluate(
-            """async el => el.sharedData
-                 ? {exported: await el.sharedData.export()}
-                 : {entries: await el.app.sharedEntries()}"""
-        )
-        if "exported" in got:
-            values = json.loads(got["exported"])["values"]
-            entries = {key: json.dumps(tree) for key, tree in values.items()}
-        else:
-            entries = got["entries"]
-        return {shared_label(key): decode(text) for key, text in sorted(entries.items())}
+        # The element's sharedData API: an export file holds the tagged values by key.
+        exported = self.element.evaluate("el => el.sharedData.export()")
+        values = json.loads(exported)["values"]
+        return {shared_label(key): decode(json.dumps(tree)) for key, tree in sorted(values.items())}
 
     def reset_shared_state(self) -> None:
         """Put the app's shared data back to the module's initial values, in every tab."""
         self.wait_until_idle()
-        if self.element.evaluate("el => Boolean(el.sharedData)"):
-            self.element.evaluate("el => el.sharedData.reset()")
-            return
-        # The hook empties the store; the tabs' Python still holds the values, so this
-        # app's tabs reload (which also starts their sessions afresh).
-        self.element.evaluate("el => el.app.clearSharedData()")
-        for page in self._siblings:
-            page.open()
+        self.element.evaluate("el => el.sharedData.reset()")
 
     # ---- helpers ----
 

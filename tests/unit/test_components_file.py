@@ -93,3 +93,22 @@ def test_inputs_name_the_pyodide_packages_their_type_needs():
         "Image 'Photo'": ["Pillow", "numpy"],
         "Dataframe 'Table'": ["pandas"],
     }
+
+
+async def test_an_error_in_preprocess_is_the_events_error_and_the_app_goes_on(tmp_path):
+    from lite.runtime import Runtime
+
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\n"
+        "gr.Interface(lambda f: 'got ' + f.rsplit('/', 1)[-1],"
+        " gr.File(file_types=['.txt']), 'text').launch()\n"
+    )
+    bad, good = tmp_path / "x.csv", tmp_path / "y.txt"
+    bad.write_text("a")
+    good.write_text("b")
+    runtime = Runtime(tmp_path, "app.py")
+    runtime.load()
+    failed = await runtime.event(1, [upload(bad)])
+    assert failed["ok"] is False and failed["error"]["kind"] == "error"
+    assert "Invalid file type" in failed["error"]["message"]
+    assert (await runtime.event(2, [upload(good)]))["data"] == ["got y.txt"]

@@ -4,6 +4,7 @@
 import { type PredictResult, predictInputs } from "./api";
 import { App } from "./app";
 import type { AppConfig } from "./protocol";
+import type { SharedData } from "./shareddata";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
 const assetsUrl = new URL(".", import.meta.url).href;
@@ -38,6 +39,11 @@ export class GradioLiteElement extends HTMLElement {
     const app = this.app;
     if (app === null) throw new Error("The app is not running.");
     return app.predict(predictInputs(config, args));
+  }
+
+  /** Export, import and reset of the app's shared data (README: "Shared data"). */
+  get sharedData(): SharedData | null {
+    return this.app?.sharedData ?? null;
   }
 
   connectedCallback(): void {

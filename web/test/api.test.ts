@@ -18,6 +18,12 @@ const config: AppConfig = {
   submit_btn: "Submit",
   clear_btn: "Clear",
   api_name: "greet",
+  stop_btn: null,
+  show_progress: "full",
+  css: null,
+  theme: null,
+  flagging_mode: "never",
+  flagging_options: [],
 };
 
 test("predict takes a list in input order, with or without the endpoint", () => {
