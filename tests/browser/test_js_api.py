@@ -161,8 +161,11 @@ def count(n):
 
 gr.Interface(count, gr.Number(label="N"), "text").launch()
 """
-    open_app(page, html_page(page_for(code)))
+    app = open_app(page, html_page(page_for(code)))
     assert predict(page, [3])["data"] == ["step 3"]
+    # Its partial results stream past the form, which is left alone.
+    expect(app.get_by_label("output")).to_have_text("")
+    assert [r["source"] for r in events(page, "lite-result")] == ["predict"]
 
 
 def readme_page() -> str:
