@@ -309,6 +309,14 @@ class Interface:
             "flagging_options": [list(pair) for pair in self.flagging_options],
         }
 
+    def browser_packages(self) -> dict[str, list[str]]:
+        """Each input that needs a package of Pyodide's distribution: "Image 'Photo'" -> names."""
+        return {
+            f"{type(c).__name__} {c.label!r}": c.browser_packages()
+            for c in self.page_inputs
+            if c.browser_packages()
+        }
+
     def launch(self, *args: Any, **kwargs: Any) -> Interface:
         """Register the app. Server arguments (server_port, share, ...) mean nothing in a
         page; theme and css (which Gradio 6 takes here) are applied."""

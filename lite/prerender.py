@@ -30,6 +30,8 @@ class HostRun:
 
     config: dict[str, Any]
     reads: set[str]
+    # Inputs whose type= needs numpy, pandas or Pillow in the browser (Interface.browser_packages).
+    packages: dict[str, list[str]]
 
 
 def prerender(app: Path) -> dict[str, Any] | None:
@@ -60,7 +62,7 @@ def run_on_host(app: Path) -> HostRun | None:
         if line.startswith(WARNING):
             print(line, file=sys.stderr)
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return HostRun(result["config"], set(result["reads"]))
+    return HostRun(result["config"], set(result["reads"]), result["packages"])
 
 
 def _note(reason: str) -> None:
@@ -106,7 +108,12 @@ def main(app_dir: str, entry: str) -> None:
     # cache_examples=True: the outputs are computed here, once, and shipped in app.json.
     for warning in asyncio.run(cache_outputs(runtime, config)):
         print(f"{WARNING}{warning}", file=sys.stderr)
-    result = json.dumps({"config": config, "reads": started}, allow_nan=False)
+    packages: dict[str, list[str]] = {}
+    for app in runtime.apps:  # every Interface of a TabbedInterface
+        packages |= app.browser_packages()
+    result = json.dumps(
+        {"config": config, "reads": started, "packages": packages}, allow_nan=False
+    )
     sys.stdout.flush()
     print(f"\n{result}")  # last line: the app may have printed before
 

@@ -117,6 +117,9 @@ class Audio(Component):
         self.loop = loop
         self.download = buttons is None or "download" in buttons
 
+    def browser_packages(self) -> list[str]:
+        return ["numpy"] if self.return_type == "numpy" else []
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None

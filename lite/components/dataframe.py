@@ -299,6 +299,9 @@ class Dataframe(Component):
             name = f"Dataframe {self.label!r}" if self.label else "Dataframe"
             raise fail(missing_package(name, package)) from None
 
+    def browser_packages(self) -> list[str]:
+        return [] if self.return_type == "array" else [self.return_type]
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             payload = {"headers": self.headers, "data": []}

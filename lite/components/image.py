@@ -95,6 +95,9 @@ class Image(Component):
         # Gradio shows every button when `buttons` is None.
         self.download = buttons is None or "download" in buttons
 
+    def browser_packages(self) -> list[str]:
+        return {"pil": ["Pillow"], "numpy": ["Pillow", "numpy"]}.get(self.return_type, [])
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None

@@ -277,6 +277,8 @@ def test_example_fills_the_grid_and_live_mode_answers_each_edit(page, app_from_s
         ),
     )
     grid = page.get_by_label("Assets")
+    # The examples table shows a table's rows, not its JSON.
+    expect(page.locator(".lite-example").first).to_have_text("Suit, 500, true; Laptop, 800, false")
     page.locator(".lite-example").first.click()
     expect(page.get_by_label("Share")).to_have_value("1")
     expect(cell(grid, 2, 1)).to_have_text("Laptop")

@@ -74,3 +74,22 @@ def test_gradio_keywords_and_shortcuts():
     assert [c.type for c in iface.input_components + iface.output_components] == ["file", "file"]
     with pytest.raises(ValueError):
         gr.File(file_count="many")
+
+
+def test_inputs_name_the_pyodide_packages_their_type_needs():
+    """What `lite build` checks before it ships an app (WAVE: fail early, name both fixes)."""
+    demo = gr.Interface(
+        lambda *a: None,
+        [
+            gr.Image(label="Photo"),  # Gradio's default type="numpy"
+            gr.Image(type="filepath", label="Path"),
+            gr.Dataframe(label="Table"),  # Gradio's default type="pandas"
+            gr.Dataframe(type="array", label="Rows"),
+            gr.Audio(type="filepath", label="Clip"),
+        ],
+        gr.Dataframe(label="Out"),  # outputs need no package to show a list of lists
+    )
+    assert demo.browser_packages() == {
+        "Image 'Photo'": ["Pillow", "numpy"],
+        "Dataframe 'Table'": ["pandas"],
+    }
