@@ -111,9 +111,7 @@ def main(app_dir: str, entry: str) -> None:
     packages: dict[str, list[str]] = {}
     for app in runtime.apps:  # every Interface of a TabbedInterface
         packages |= app.browser_packages()
-    result = json.dumps(
-        {"config": config, "reads": started, "packages": packages}, allow_nan=False
-    )
+    result = json.dumps({"config": config, "reads": started, "packages": packages}, allow_nan=False)
     sys.stdout.flush()
     print(f"\n{result}")  # last line: the app may have printed before
 
