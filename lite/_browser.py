@@ -18,8 +18,8 @@ from typing import Any
 
 from . import protocol
 from .runtime import Runtime
-from .state import StoreError, StoreFullError, VersionConflictError
-from .state.store import ChangeCallback
+from .state import StoreError, StoreFullError, VersionConflictError, transfer
+from .state.store import ChangeCallback, Deltas, Entries
 
 _runtime: Runtime | None = None
 _host: Any = None
@@ -37,27 +37,37 @@ class BrowserStore:
         self._js = js
 
     @asynccontextmanager
-    async def lock(self, namespace: str) -> AsyncIterator[None]:
-        pending = self._js.acquire(namespace)
+    async def lock(self, namespace: str) -> AsyncIterator[bool]:
+        # A lock this tab kept is taken without a round trip through the event loop.
+        grant = self._js.tryAcquire(namespace)
+        if not grant:
+            try:
+                grant = await self._js.acquire(namespace)
+            except BaseException:
+                # Stopped while waiting: withdraw the request, or the browser would grant
+                # the lock later to nobody and this tab would hold it for ever.
+                self._js.abandon(namespace)
+                raise
         try:
-            release = await pending
-        except BaseException:
-            # Stopped while waiting: withdraw the request, or the browser would grant
-            # the lock later to nobody and this tab would hold it for ever.
-            self._js.abandon(namespace)
-            raise
-        try:
-            yield None
+            yield bool(grant.kept)
         finally:
-            release()
+            grant.release()
 
-    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+    async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
         data = json.loads(await self._js.readSince(namespace, version))
-        return data["version"], data["entries"]
+        return data["version"], data["entries"], data["deltas"]
 
-    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+    async def commit(
+        self,
+        namespace: str,
+        values: Mapping[str, str],
+        base_version: int,
+        deltas: Mapping[str, str] | None = None,
+    ) -> int:
         reply = json.loads(
-            await self._js.commit(namespace, json.dumps(dict(changes)), base_version)
+            await self._js.commit(
+                namespace, json.dumps(dict(values)), base_version, json.dumps(dict(deltas or {}))
+            )
         )
         if reply["ok"]:
             return int(reply["version"])
@@ -169,6 +179,7 @@ async def boot(manifest_json: str, host: Any) -> str:
             BrowserStore(host.store),
             app_id=manifest["app_id"],
             state_key=manifest.get("state_key"),
+            namespace=manifest.get("state_namespace"),
             log=_log,
             on_change=_changed,
         )
@@ -189,9 +200,38 @@ def _emit(message: dict[str, Any]) -> None:
         _post(protocol.log("error", f"A streamed value could not be shown: {exc}"))
 
 
+async def _shared_data(message: dict[str, Any]) -> dict[str, Any]:
+    """One SharedDataRequest: info, export, import or reset; answers a SharedDataResult."""
+    shared = _runtime.shared if _runtime is not None else None
+    request_id = message["id"]
+    if shared is None:
+        return protocol.shared_data_result(request_id, [], message="The app is not running.")
+    action, data = message["action"], None
+    try:
+        warnings: list[str] = []
+        if action == "export":
+            data = await transfer.export_data(shared)
+        elif action == "import":
+            warnings = await transfer.import_data(shared, message.get("data") or "")
+        elif action == "reset":
+            await transfer.reset(shared)
+        elif action != "info":
+            raise transfer.ImportRefused(f"unknown shared-data action {action!r}")
+    except (transfer.ImportRefused, StoreError) as exc:
+        return protocol.shared_data_result(
+            request_id, transfer.names(shared), message=str(exc) or type(exc).__name__
+        )
+    return protocol.shared_data_result(
+        request_id, transfer.names(shared), data=data, warnings=warnings
+    )
+
+
 async def handle(message_json: str) -> str:
-    """One EventRequest or ClearRequest; answers an EventResult (or Stopped)."""
+    """One EventRequest or ClearRequest (answers an EventResult, or Stopped) or a
+    SharedDataRequest (answers a SharedDataResult)."""
     message = json.loads(message_json)
+    if message["type"] == "shared-data":
+        return json.dumps(await _shared_data(message))
     if _runtime is None:
         error = RuntimeError("The app is not running")
         return json.dumps(protocol.result_error(message.get("id", 0), error, []))

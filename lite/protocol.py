@@ -124,3 +124,23 @@ def partial(event_id: int, data: list[Any]) -> dict[str, Any]:
 def stopped(event_id: int) -> dict[str, Any]:
     """The event ended because the user stopped it (not an error)."""
     return {"type": "stopped", "id": event_id, "reset": False}
+
+
+def shared_data_result(
+    request_id: int,
+    names: list[dict[str, Any]],
+    *,
+    data: str | None = None,
+    message: str | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The answer to a "shared-data" request; `message` says why it failed (nothing changed)."""
+    return {
+        "type": "shared-data-result",
+        "id": request_id,
+        "ok": message is None,
+        "names": names,
+        "data": data,
+        "message": message,
+        "warnings": warnings or [],
+    }

@@ -42,6 +42,7 @@ class Runtime:
         self.app_dir = Path(app_dir)
         self.entry = entry
         self.call: Caller = call_directly
+        self.shared: GlobalState | None = None
         self.interface: Interface | None = None
         self.apps: list[Interface] = []  # one per tab of a TabbedInterface, else one
         self.sessions: list[Session] = [Session(None)]
@@ -70,24 +71,31 @@ class Runtime:
         *,
         app_id: str,
         state_key: str | None = None,
+        namespace: str | None = None,
         log: LogCallback | None = None,
         on_change: ChangeCallback | None = None,
     ) -> GlobalState:
         """Share the app's module-level data with every tab of this app, through `store`.
 
-        The namespace is a hash of the app's files unless `state_key` names one, so a
-        changed app starts fresh, like a server restarted after a redeploy."""
-        files = {
-            str(path.relative_to(self.app_dir)): path.read_bytes()
-            for path in sorted(self.app_dir.rglob("*"))
-            if path.is_file() and "__pycache__" not in path.parts
-        }
-        namespace = namespace_for(files, state_key)
+        The namespace is a hash of the app's identity and files unless `state_key` names
+        one, so a changed app starts fresh, like a server restarted after a redeploy.
+        A build computes it once (`namespace`, from app.json); an inline app has no
+        build, so its files are hashed here, with its page (`app_id`)."""
+        if state_key is not None:
+            namespace = namespace_for({}, state_key)
+        elif namespace is None:
+            files = {
+                str(path.relative_to(self.app_dir)): path.read_bytes()
+                for path in sorted(self.app_dir.rglob("*"))
+                if path.is_file() and "__pycache__" not in path.parts
+            }
+            namespace = namespace_for(files, entry=self.entry, page=app_id)
         shared = GlobalState(
             store, namespace, self.modules(), app_id=app_id, log=log, on_change=on_change
         )
         await shared.start()
         self.call = shared.run
+        self.shared = shared  # the Shared data control's export, import and reset use it
         return shared
 
     def modules(self) -> list[Any]:

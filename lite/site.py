@@ -19,6 +19,7 @@ from pathlib import Path
 from lite.prerender import run_on_host
 from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
+from lite.state.namespace import app_namespace
 from lite.wheel import PACKAGE_DIR, build_wheel
 
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -272,6 +273,8 @@ def write_app(
         "requirements": requirements,
         "state_key": state_key,
         "config": config,
+        # The app's shared-data namespace, hashed here so no tab reads every file at boot.
+        "state_namespace": app_namespace(app_dir, files, app.name),
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     title = (config or {}).get("title") or app_dir.name

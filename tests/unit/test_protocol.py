@@ -32,6 +32,7 @@ def test_every_built_message_has_the_fixture_shape():
         ),
         "partial": protocol.partial(1, ["Hel"]),
         "stopped": protocol.stopped(1),
+        "shared-data-result": protocol.shared_data_result(7, [{"name": "s", "size": 1}]),
     }
     for name, message in built.items():
         assert keys(message) == keys(FIXTURE[name]), name

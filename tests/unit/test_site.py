@@ -104,6 +104,7 @@ def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
         "requirements": ["regex"],
         "state_key": None,
         "config": None,  # no Interface to pre-render
+        "state_namespace": manifest["state_namespace"],  # see test_state_identity.py
     }
     assert manifest == expected
     assert json.loads((tmp_path / "out" / "app.json").read_text()) == manifest

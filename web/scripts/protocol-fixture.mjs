@@ -27,6 +27,8 @@ const TYPES = {
   partial: "PartialResult",
   stopped: "Stopped",
   lock: "LockState",
+  "shared-data": "SharedDataRequest",
+  "shared-data-result": "SharedDataResult",
 };
 
 const { components, ...examples } = JSON.parse(await readFile(source, "utf8"));

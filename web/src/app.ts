@@ -13,6 +13,7 @@ import type { InterfaceView } from "./render/interface";
 import { renderTabs } from "./render/tabs";
 import type { AppSource } from "./source";
 import { Coalescer, Outbox } from "./queue";
+import { SharedData, SharedDataControl } from "./shareddata";
 import { Stopper } from "./stop";
 
 /** How the app is doing, mirrored on the element as data-status for tests and styling. */
@@ -34,8 +35,15 @@ interface Sent {
 export class App {
   /** Hook: another tab changed the app's shared data. Replace to re-run load events etc. */
   onStateChanged: (names: string[]) => void;
+  /** Export, import and reset of the app's shared data (the element's `sharedData`). */
+  readonly sharedData = new SharedData(
+    (message) => this.outbox.send(message),
+    () => ++this.nextId,
+  );
+  private sharedControl: SharedDataControl | null = null;
 
   private readonly area = h("div", { class: "lite-area" });
+  private readonly root: HTMLElement;
   private readonly toasts = new Toasts();
   private readonly progress = new BootProgress();
   private worker!: Worker;
@@ -69,7 +77,8 @@ export class App {
     source: Promise<AppSource>,
     assetsUrl: string,
   ) {
-    host.replaceChildren(h("div", { class: "lite-root" }, this.area, this.toasts.root));
+    this.root = h("div", { class: "lite-root" }, this.area, this.toasts.root);
+    host.replaceChildren(this.root);
     this.area.append(this.progress.root);
     this.setStatus("loading");
     this.onStateChanged = () => {
@@ -197,6 +206,10 @@ export class App {
       case "state-changed":
         this.host.dispatchEvent(new CustomEvent("lite-state-changed", { detail: { names: message.names } }));
         this.onStateChanged(message.names);
+        if (this.sharedControl?.root.open) void this.sharedControl.refresh();
+        break;
+      case "shared-data-result":
+        this.sharedData.receive(message);
         break;
     }
   }
@@ -214,6 +227,20 @@ export class App {
       return;
     }
     this.host.dispatchEvent(new CustomEvent("lite-ready"));
+    void this.mountSharedData();
+  }
+
+  /** The "Shared data" control, only for apps that share data, unless hide-shared-data. */
+  private async mountSharedData(): Promise<void> {
+    const { names } = await this.sharedData.info();
+    if (names.length === 0) return;
+    // Shared data is the user's: ask the browser not to evict it under storage pressure.
+    void navigator.storage?.persist?.().catch(() => false);
+    if (this.host.hasAttribute("hide-shared-data") || this.sharedControl !== null) return;
+    const title = (this.config?.title ?? document.title) || "app";
+    const fileName = `${title.replace(/[^\w.-]+/g, "-").toLowerCase()}-shared-data.json`;
+    this.sharedControl = new SharedDataControl(this.sharedData, fileName);
+    this.root.insertBefore(this.sharedControl.root, this.toasts.root);
   }
 
   /** Show `config` once its modules are loaded (`force`: even if it is what is shown); false if loading failed. */

@@ -2,6 +2,7 @@
 // its own module worker. Assets (worker.js, pyodide/) sit beside this script.
 
 import { App } from "./app";
+import type { SharedData } from "./shareddata";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
 const assetsUrl = new URL(".", import.meta.url).href;
@@ -9,6 +10,11 @@ const assetsUrl = new URL(".", import.meta.url).href;
 export class GradioLiteElement extends HTMLElement {
   /** The running app, once connected; its onStateChanged hook can be replaced. */
   app: App | null = null;
+
+  /** Export, import and reset of the app's shared data (README: "Shared data"). */
+  get sharedData(): SharedData | null {
+    return this.app?.sharedData ?? null;
+  }
 
   connectedCallback(): void {
     if (this.app !== null) return; // moved in the DOM: keep the running app

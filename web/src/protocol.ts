@@ -143,6 +143,8 @@ export interface BootRequest {
   page_url?: string;
   /** Int32 view target for Pyodide's interrupt buffer; only when cross-origin isolated. */
   interrupt_buffer?: SharedArrayBuffer;
+  /** The shared-data namespace `lite build` hashed (app.json); absent inline, where the worker hashes. */
+  state_namespace?: string | null;
 }
 
 export interface EventRequest {
@@ -174,7 +176,16 @@ export interface StopRequest {
   id: number;
 }
 
-export type PageMessage = BootRequest | EventRequest | ClearRequest | StopRequest;
+/** The "Shared data" control (or the element's sharedData API) asks the worker. */
+export interface SharedDataRequest {
+  type: "shared-data";
+  id: number;
+  action: "info" | "export" | "import" | "reset";
+  /** The file's text, for import. */
+  data: string | null;
+}
+
+export type PageMessage = BootRequest | EventRequest | ClearRequest | StopRequest | SharedDataRequest;
 
 // ---- worker -> page ----
 
@@ -222,6 +233,26 @@ export interface Notice {
   type: "notice";
   level: "info" | "warning" | "error";
   text: string;
+}
+
+/** One shared name, as the developer wrote it, and the characters it takes in the store. */
+export interface SharedName {
+  name: string;
+  size: number;
+}
+
+/** The answer to a SharedDataRequest; on failure nothing was changed. */
+export interface SharedDataResult {
+  type: "shared-data-result";
+  id: number;
+  ok: boolean;
+  /** The shared names after the action. */
+  names: SharedName[];
+  /** Export: the file's text. */
+  data: string | null;
+  /** Not ok: why, for the user. */
+  message: string | null;
+  warnings: string[];
 }
 
 /** A line the app printed, or a runtime note, for the console. */
@@ -284,4 +315,5 @@ export type WorkerMessage =
   | EventResult
   | StateChanged
   | Notice
-  | Log;
+  | Log
+  | SharedDataResult;

@@ -18,6 +18,14 @@ interface Entry {
   version: number;
 }
 
+/** Operations on top of an entry (lite/state/delta.py), written by one version. */
+interface Delta {
+  ns: string;
+  key: string;
+  version: number;
+  text: string;
+}
+
 interface Meta {
   ns: string;
   version: number;
@@ -48,73 +56,126 @@ export interface Notice {
   names: string[];
 }
 
+/** "I am waiting for this namespace's lock": a tab keeping it idle lets it go. */
+interface Want {
+  namespace: string;
+  want: true;
+}
+
+/** What acquire() gives: `kept` says this tab held the lock since it last released it. */
+export interface Grant {
+  kept: boolean;
+  release: () => void;
+}
+
+/** The lock of a namespace while this tab has it, in use by a transaction or idle. */
+interface Held {
+  letGo: () => void;
+  busy: boolean;
+  wanted: boolean;
+}
+
 let database: Promise<IDBPDatabase> | null = null;
 
 function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgrading) {
-      upgrading.createObjectStore("meta", { keyPath: "ns" });
-      const entries = upgrading.createObjectStore("entries", { keyPath: ["ns", "key"] });
-      entries.createIndex("ns", "ns");
-      upgrading.createObjectStore("quarantine", { autoIncrement: true });
-      upgrading.createObjectStore("apps", { keyPath: "appId" });
+  database ??= openDB(DB_NAME, 2, {
+    upgrade(upgrading, oldVersion) {
+      if (oldVersion < 1) {
+        upgrading.createObjectStore("meta", { keyPath: "ns" });
+        const entries = upgrading.createObjectStore("entries", { keyPath: ["ns", "key"] });
+        entries.createIndex("ns", "ns");
+        upgrading.createObjectStore("quarantine", { autoIncrement: true });
+        upgrading.createObjectStore("apps", { keyPath: "appId" });
+      }
+      if (oldVersion < 2) {
+        const deltas = upgrading.createObjectStore("deltas", { keyPath: ["ns", "key", "version"] });
+        deltas.createIndex("since", ["ns", "version"]);
+      }
     },
   });
   return database;
+}
+
+/** Every delta of one name: keys [ns, key, version] sort after [ns, key]. */
+function deltasOf(ns: string, key: string): IDBKeyRange {
+  return IDBKeyRange.bound([ns, key], [ns, key, Infinity]);
+}
+
+/** Every record of a namespace in a store keyed [ns, ...]: arrays sort after all else. */
+function allOf(ns: string): IDBKeyRange {
+  return IDBKeyRange.bound([ns], [ns, []]);
 }
 
 /** How long a lock request waits before the page says "waiting for another tab". */
 const WAIT_NOTICE_MS = 300;
 
 export class StateStore {
-  /** Hook: this tab starts waiting for, gets, or releases the namespace's lock. */
+  /**
+   * Hook: this tab starts waiting for the namespace's lock, a transaction of its holds
+   * it, or the transaction is over ("released", even while the lock is kept idle).
+   */
   onLock: (state: "waiting" | "held" | "released", ns: string) => void = () => undefined;
-  /** Lock requests not granted yet, by namespace, so a stopped event can withdraw its own. */
-  private readonly waiting = new Map<string, AbortController>();
-  /** Granted locks, by namespace: how to let each go. */
-  private readonly held = new Map<string, () => void>();
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
+  private readonly held = new Map<string, Held>();
+  /** Lock requests not granted yet, by namespace, so a stopped event can withdraw its own. */
+  private readonly waiting = new Map<string, AbortController>();
 
   constructor() {
-    this.channel.onmessage = (event: MessageEvent<Notice>) => {
+    this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
       const notice = event.data;
+      if ("want" in notice) {
+        this.wanted(notice.namespace);
+        return;
+      }
       this.listeners.get(notice.namespace)?.(notice.version, JSON.stringify(notice.names));
     };
   }
 
   /**
-   * Wait for the namespace's cross-tab lock and resolve with its release function.
-   * The browser releases it by itself if this tab dies while holding it.
+   * The namespace's lock at once, if this tab kept it (idle) since its last transaction;
+   * else undefined, and acquire() waits for it. Kept means no other tab can have committed
+   * in between, so the caller needn't read the store.
    */
-  acquire(ns: string): Promise<() => void> {
+  tryAcquire(ns: string): Grant | undefined {
+    const held = this.held.get(ns);
+    if (held === undefined || held.busy) return undefined;
+    held.busy = true;
+    this.onLock("held", ns);
+    return { kept: true, release: () => this.release(ns) };
+  }
+
+  /**
+   * Wait for the namespace's cross-tab lock (Web Locks). The browser releases it by
+   * itself if this tab dies while holding it.
+   */
+  acquire(ns: string): Promise<Grant> {
+    const kept = this.tryAcquire(ns);
+    if (kept !== undefined) return Promise.resolve(kept);
     const abandon = new AbortController();
     this.waiting.set(ns, abandon);
     return new Promise((granted, failed) => {
-      const waiting = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
+      const notice = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
       navigator.locks
         .request(
           `lite-state:${ns}`,
           { signal: abandon.signal },
           () =>
-            new Promise<void>((release) => {
-              clearTimeout(waiting);
+            new Promise<void>((letGo) => {
+              clearTimeout(notice);
               this.waiting.delete(ns);
+              this.held.set(ns, { letGo, busy: true, wanted: false });
               this.onLock("held", ns);
-              const letGo = (): void => {
-                this.held.delete(ns);
-                this.onLock("released", ns);
-                release();
-              };
-              this.held.set(ns, letGo);
-              granted(letGo);
+              granted({ kept: false, release: () => this.release(ns) });
             }),
         )
         .catch((err: unknown) => {
-          clearTimeout(waiting);
+          clearTimeout(notice);
           if (this.waiting.get(ns) === abandon) this.waiting.delete(ns);
           failed(err);
         });
+      // A tab keeping the lock idle lets it go when asked.
+      this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
     });
   }
 
@@ -128,40 +189,85 @@ export class StateStore {
     if (waiting !== undefined) {
       waiting.abort();
       this.onLock("released", ns);
-    } else {
-      // Granted just as the event stopped: Python never got the release; let go here.
-      this.held.get(ns)?.();
+    } else if (this.held.get(ns)?.busy) {
+      // Granted just as the event stopped: Python never got the grant; end it here.
+      this.release(ns);
     }
   }
 
-  /** JSON {version, entries: {key: text}} of what changed after `since`. */
+  /**
+   * The transaction is over. Keep the lock while no other tab waits for it: this
+   * tab's next event then neither waits for it nor reads the store.
+   */
+  private release(ns: string): void {
+    const held = this.held.get(ns);
+    if (held === undefined || !held.busy) return;
+    held.busy = false;
+    this.onLock("released", ns);
+    if (held.wanted) {
+      this.letGo(ns);
+      return;
+    }
+    // A request made before this tab took the lock was asked for before we listened.
+    void navigator.locks.query().then(({ pending }) => {
+      if (pending?.some((lock) => lock.name === `lite-state:${ns}`)) this.wanted(ns);
+    });
+  }
+
+  private wanted(ns: string): void {
+    const held = this.held.get(ns);
+    if (held === undefined) return;
+    if (held.busy) held.wanted = true;
+    else this.letGo(ns);
+  }
+
+  private letGo(ns: string): void {
+    const held = this.held.get(ns);
+    this.held.delete(ns);
+    held?.letGo();
+  }
+
+  /**
+   * JSON {version, entries: {key: text}, deltas: {key: [text, ...]}} of what changed
+   * after `since`; deltas oldest first.
+   */
   async readSince(ns: string, since: number): Promise<string> {
-    const tx = (await db()).transaction(["meta", "entries"], "readonly");
+    const tx = (await db()).transaction(["meta", "entries", "deltas"], "readonly");
     const meta = (await tx.objectStore("meta").get(ns)) as Meta | undefined;
     const version = meta?.version ?? 0;
     const entries: Record<string, string> = {};
+    const deltas: Record<string, string[]> = {};
     if (version > since) {
       const all = (await tx.objectStore("entries").index("ns").getAll(ns)) as Entry[];
       for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
+      const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
+      for (const delta of (await tx.objectStore("deltas").index("since").getAll(range)) as Delta[]) {
+        (deltas[delta.key] ??= []).push(delta.text);
+      }
     }
     await tx.done;
-    return JSON.stringify({ version, entries });
+    return JSON.stringify({ version, entries, deltas });
   }
 
-  /** Every change and the version bump in ONE transaction: all of it lands, or none. */
-  async commit(ns: string, changesJson: string, baseVersion: number): Promise<string> {
-    const changes = JSON.parse(changesJson) as Record<string, string>;
-    return JSON.stringify(await this.write(ns, changes, baseVersion));
+  /**
+   * Whole values, deltas and the version bump in ONE transaction: all of it lands, or
+   * none. A whole value drops the deltas written on top of the one it replaces.
+   */
+  async commit(ns: string, valuesJson: string, baseVersion: number, deltasJson = "{}"): Promise<string> {
+    const values = JSON.parse(valuesJson) as Record<string, string>;
+    const deltas = JSON.parse(deltasJson) as Record<string, string>;
+    return JSON.stringify(await this.write(ns, values, deltas, baseVersion));
   }
 
   private async write(
     ns: string,
-    changes: Record<string, string>,
+    values: Record<string, string>,
+    deltas: Record<string, string>,
     baseVersion: number,
   ): Promise<CommitResult> {
     let tx;
     try {
-      tx = (await db()).transaction(["meta", "entries"], "readwrite");
+      tx = (await db()).transaction(["meta", "entries", "deltas"], "readwrite");
     } catch (err) {
       return failure(err);
     }
@@ -177,10 +283,13 @@ export class StateStore {
       }
       const version = current + 1;
       const entries = tx.objectStore("entries");
+      const ops = tx.objectStore("deltas");
       await Promise.all([
-        ...Object.entries(changes).map(([key, text]) =>
+        ...Object.entries(values).flatMap(([key, text]) => [
+          ops.delete(deltasOf(ns, key)),
           entries.put({ ns, key, text, version } satisfies Entry),
-        ),
+        ]),
+        ...Object.entries(deltas).map(([key, text]) => ops.put({ ns, key, version, text } satisfies Delta)),
         tx.objectStore("meta").put({ ns, version } satisfies Meta),
         tx.done,
       ]);
@@ -200,12 +309,14 @@ export class StateStore {
 
   /** Keep an entry that failed to decode aside, and take it out of the live values. */
   async quarantine(ns: string, key: string, text: string, reason: string): Promise<void> {
-    const tx = (await db()).transaction(["entries", "quarantine"], "readwrite");
+    const tx = (await db()).transaction(["entries", "deltas", "quarantine"], "readwrite");
     void tx.objectStore("quarantine").add({ ns, key, text, reason, at: Date.now() } satisfies Quarantined);
     const entries = tx.objectStore("entries");
     const entry = (await entries.get([ns, key])) as Entry | undefined;
     // Another tab may have replaced the bad value meanwhile; keep the new one.
-    if (entry !== undefined && entry.text === text) await entries.delete([ns, key]);
+    if (entry !== undefined && entry.text === text) {
+      await Promise.all([entries.delete([ns, key]), tx.objectStore("deltas").delete(deltasOf(ns, key))]);
+    }
     await tx.done;
   }
 
@@ -221,7 +332,12 @@ export class StateStore {
 
   /** Note that the app uses `ns`; drop the data of its namespaces past the newest `keep`. */
   async register(ns: string, appId: string, keep: number): Promise<void> {
-    const tx = (await db()).transaction(["apps", "meta", "entries"], "readwrite");
+    // A tab of an old version may still hold (keep) its lock, and skips reading the
+    // store then: its data stays. (Asked before the transaction, which an await on
+    // anything but IndexedDB would end.)
+    const locks = await navigator.locks.query();
+    const inUse = new Set((locks.held ?? []).map((lock) => lock.name));
+    const tx = (await db()).transaction(["apps", "meta", "entries", "deltas"], "readwrite");
     const apps = tx.objectStore("apps");
     const record = (await apps.get(appId)) as AppRecord | undefined;
     const used = [ns, ...(record?.namespaces ?? []).filter((n) => n !== ns)];
@@ -233,7 +349,9 @@ export class StateStore {
     }
     for (const old of used.slice(keep)) {
       if (stillUsed.has(old)) continue; // another app shares it through an explicit key
+      if (inUse.has(`lite-state:${old}`)) continue;
       void tx.objectStore("meta").delete(old);
+      void tx.objectStore("deltas").delete(allOf(old));
       const entries = tx.objectStore("entries");
       for (const key of await entries.index("ns").getAllKeys(old)) void entries.delete(key);
     }

@@ -91,7 +91,7 @@ async function dispatch(message: Exclude<PageMessage, { type: "stop" }>): Promis
     sendResult(pyodide, result);
   } else {
     if (message.type === "event") await lateFiles.whenLoaded(); // the function may read them
-    post(await handle(message.id, JSON.stringify(message)));
+    post(await handle(message.id, JSON.stringify(message), message.type === "shared-data"));
   }
 }
 
@@ -144,6 +144,7 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       state_key: request.state_key,
       app_id: request.app_id,
       request: pageRequest(request.page_url),
+      state_namespace: request.state_namespace ?? null,
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;
@@ -230,11 +231,15 @@ function pageRequest(pageUrl: string | undefined): { url: string; headers: Recor
   return { url, headers };
 }
 
-async function handle(id: number, message: string): Promise<WorkerMessage> {
+async function handle(id: number, message: string, sharedData = false): Promise<WorkerMessage> {
   try {
     if (browser === null) throw new Error("The app is not running.");
     return JSON.parse(await browser.handle(message)) as WorkerMessage;
   } catch (err) {
+    if (sharedData) {
+      const message = exceptionInfo(err, "Error").message;
+      return { type: "shared-data-result", id, ok: false, names: [], data: null, message, warnings: [] };
+    }
     // An interrupt that landed between Python's own frames is still a stop.
     if (String(err).includes("KeyboardInterrupt")) return { type: "stopped", id, reset: false };
     const result: EventResult = {
