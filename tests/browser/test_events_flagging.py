@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -54,3 +55,34 @@ def test_flag_then_download_gives_the_row(page: Page, app_from_source, open_app)
     expect(page.get_by_role("button", name="Download flagged data (2)")).to_be_visible()
     rows = download_csv(page)
     assert [r[4] for r in rows[1:]] == ["Good", "Bad"]
+
+
+FILES = """
+import gradio as gr
+from pathlib import Path
+
+def shout(text):
+    out = Path("shouted.txt")
+    out.write_text(text.upper())
+    return str(out)
+
+gr.Interface(shout, gr.Textbox(label="Text"), gr.File(label="Shouted")).launch()
+"""
+
+
+def test_flagged_files_download_in_a_zip_beside_the_csv(page: Page, app_from_source, open_app):
+    open_app(page, app_from_source(FILES))
+    page.get_by_label("Text").fill("quiet")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Shouted").get_by_role("link", name="shouted.txt")).to_be_visible(
+        timeout=LONG
+    )
+    page.get_by_role("button", name="Flag", exact=True).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download flagged data (1)").click()
+    assert info.value.suggested_filename == "flagged.zip"
+    with zipfile.ZipFile(info.value.path()) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("dataset1.csv").decode("utf-8"))))
+        assert rows[0] == ["Text", "Shouted", "timestamp"]
+        assert rows[1][0] == "quiet"
+        assert archive.read(rows[1][1]) == b"QUIET"  # the CSV names the file in the zip

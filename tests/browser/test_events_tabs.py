@@ -132,3 +132,40 @@ def test_a_waiting_event_stopped_by_its_own_tab_leaves_no_lock_behind(
     expect(tab_b.get_by_label("Count")).to_have_text("1", timeout=10_000)
     send(tab_a, "fourth")
     expect(tab_a.get_by_label("Count")).to_have_text("2", timeout=LONG)
+
+
+CRASHING = """
+import gradio as gr
+
+count = 0
+
+def add(text):
+    global count
+    count += 1
+    if text == "crash":
+        import pyodide_js
+        # What a wasm fault does: Python dies mid-event, here holding the lock.
+        pyodide_js._api.fatal_error(RuntimeError("simulated crash"))
+    return count
+
+gr.Interface(add, gr.Textbox(label="Input"), gr.Number(label="Count")).launch()
+"""
+
+
+def test_a_crashed_holder_is_replaced_when_the_waiting_tab_asks(
+    context: BrowserContext, app_from_source, open_app
+):
+    url = app_from_source(CRASHING, state_key="stall-crash")
+    tab_a, tab_b = context.new_page(), context.new_page()
+    open_app(tab_a, url)
+    open_app(tab_b, url)
+    send(tab_a, "crash")
+    tab_a.wait_for_timeout(500)  # A's Python is dead, and its worker still holds the lock
+    send(tab_b, "second")
+    expect(tab_b.get_by_text("Waiting for another tab of this app")).to_be_visible(timeout=5_000)
+    tab_b.get_by_role("button", name="Stop the other tab's event").click()
+    # A's page ends the dead worker (releasing the lock) and starts a fresh one.
+    expect(tab_b.get_by_label("Count")).to_have_text("1", timeout=5_000)
+    expect(tab_a.get_by_text("this tab's session state was reset")).to_be_visible()
+    send(tab_a, "third")
+    expect(tab_a.get_by_label("Count")).to_have_text("2", timeout=LONG)
