@@ -194,7 +194,7 @@ def test_pandas_type_without_pandas_says_how_to_fix_it(page, app_from_source, op
     )
     submit(page)
     alert = page.get_by_role("alert").filter(has_text="needs pandas")
-    expect(alert).to_contain_text("Dataframe 'Prices' has type='pandas'")
+    expect(alert).to_contain_text("Dataframe 'Prices' with type='pandas' needs pandas")
     expect(alert).to_contain_text("type='array'")
     expect(alert).to_contain_text("--pyodide-packages URL")
     expect(page.get_by_label("Prices")).to_have_attribute("aria-invalid", "true")
