@@ -16,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from lite.offline import SW, THEME_COLOR, WEB_MANIFEST, write_service_worker, write_web_manifest
 from lite.prerender import run_on_host
 from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
@@ -27,6 +28,7 @@ REQUIRED_STATIC = (
     "lite.js",
     "lite.css",
     "worker.js",
+    "sw.js",
     "pyodide/pyodide.mjs",
     "pyodide/pyodide.asm.mjs",
     "pyodide/pyodide.asm.wasm",
@@ -131,11 +133,13 @@ def write_assets(out: Path, static_dir: Path | None = None, *, snapshot: bool = 
     """Copy the front end and Pyodide into out, add the runtime wheel and write the lock."""
     static_dir = static_dir or STATIC_DIR
     check_static(static_dir)
+    # Chunk names change with their content: a rebuilt site must not keep the old ones.
+    shutil.rmtree(out / "chunks", ignore_errors=True)
     for source in sorted(static_dir.rglob("*")):
         rel = source.relative_to(static_dir)
         if source.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
             continue
-        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT) or rel.name.endswith(".d.ts"):
+        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT, SW) or rel.name.endswith(".d.ts"):
             continue
         if rel.parts[0] == CACHE:
             continue
@@ -217,7 +221,13 @@ def page_head(title: str, extra: str = "") -> str:
 """
 
 
-def page_html(title: str, *, assets: str = "", head: str = "") -> str:
+def page_html(title: str, *, assets: str = "", head: str = "", offline: bool = False) -> str:
+    """The app's page; `offline`: it registers the site's service worker and is installable."""
+    if offline:
+        head = (
+            f'\n<link rel="manifest" href="{WEB_MANIFEST}">'
+            f'\n<meta name="theme-color" content="{THEME_COLOR}">{head}'
+        )
     scripts = (
         "<style>body { margin: 0; }</style>\n"
         f'<link rel="stylesheet" href="{assets}lite.css">\n'
@@ -228,7 +238,7 @@ def page_html(title: str, *, assets: str = "", head: str = "") -> str:
         + f"""<body>
 <noscript>{html.escape(title)} is a Python app that runs in your browser: \
 please enable JavaScript.</noscript>
-<gradio-lite manifest="app.json"></gradio-lite>
+<gradio-lite manifest="app.json"{" offline" if offline else ""}></gradio-lite>
 </body>
 </html>
 """
@@ -244,8 +254,10 @@ def write_app(
     head: str = "",
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
+    offline: bool = False,
 ) -> dict[str, object]:
-    """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix)."""
+    """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix).
+    `offline`: the page registers the service worker that write_service_worker() writes."""
     check_app(app)
     app_dir = app.resolve().parent
     out = out.resolve()
@@ -275,7 +287,10 @@ def write_app(
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     title = (config or {}).get("title") or app_dir.name
-    (out / "index.html").write_text(page_html(title, assets=assets, head=head), "utf-8")
+    if offline:
+        write_web_manifest(out, config, title)
+    page = page_html(title, assets=assets, head=head, offline=offline)
+    (out / "index.html").write_text(page, "utf-8")
     return manifest
 
 
@@ -293,5 +308,6 @@ def build_site(
     check_app(app)  # before copying anything, so a typo costs nothing
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out, static_dir, snapshot=snapshot)
-    write_app(app, out, state_key=state_key, include=include, exclude=exclude)
+    write_app(app, out, state_key=state_key, include=include, exclude=exclude, offline=True)
+    write_service_worker(out, static_dir or STATIC_DIR)
     return out

@@ -43,6 +43,14 @@ await Promise.all([
     outfile: join(out, "worker.js"),
     format: "esm",
   }),
+  // The service worker is a classic script; `lite build` prepends the build's file list.
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src", "sw.ts")],
+    outfile: join(out, "sw.js"),
+    format: "iife",
+    sourcemap: false,
+  }),
   esbuild.build({
     ...common,
     entryPoints: [join(here, "src", "style.css")],

@@ -2,6 +2,7 @@
 // its own module worker. Assets (worker.js, pyodide/) sit beside this script.
 
 import { App } from "./app";
+import { registerOffline } from "./register";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
 const assetsUrl = new URL(".", import.meta.url).href;
@@ -24,6 +25,8 @@ export class GradioLiteElement extends HTMLElement {
     if (this.app !== null) return;
     // Read inline content before App replaces the element's children.
     const source = this.source();
+    // Only pages that opt in (lite build and lite gallery write the attribute).
+    if (this.hasAttribute("offline")) registerOffline(assetsUrl);
     this.app = new App(this, source, assetsUrl);
   }
 
