@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         help="do not ship the files GLOB matches (repeatable)",
     )
     build.add_argument(
+        "--pyodide-packages",
+        metavar="URL",
+        help="a Pyodide package index (folder or URL with pyodide-lock.json) to copy "
+        "packages of Pyodide's own set (numpy, pandas, Pillow...) from, into the site",
+    )
+    build.add_argument(
         "--list", action="store_true", help="print the files the build would ship, and stop"
     )
 
@@ -84,6 +90,7 @@ def _run(args: argparse.Namespace) -> None:
             snapshot=not args.no_snapshot,
             include=args.include,
             exclude=args.exclude,
+            pyodide_packages=args.pyodide_packages,
         )
         print(f"Built {args.app} into {args.out}/")
         _summary(args.out)

@@ -69,7 +69,7 @@ def build_gallery(examples_dir: Path, out: Path, *, static_dir: Path | None = No
     for app in apps:
         name = app.parent.name
         (out / name).mkdir(exist_ok=True)
-        write_app(app, out / name, assets="../", offline=True)
+        write_app(app, out / name, assets="../", offline=True, pyodide_dir=out / "pyodide")
         entries.append((name, summary(app)))
     (out / "index.html").write_text(index_html(entries), "utf-8")
     # One service worker at the top serves every app: they share the runtime.

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lite.offline import SW, THEME_COLOR, WEB_MANIFEST, write_service_worker, write_web_manifest
 from lite.prerender import run_on_host
+from lite.requirements import RequirementError, canonical, read_lines, resolve
 from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
 from lite.wheel import PACKAGE_DIR, build_wheel
@@ -88,7 +89,8 @@ def _sha256(path: Path) -> str:
 
 
 def _wheel_spec(wheel: Path, vendored: set[str]) -> dict[str, object]:
-    """One lock entry, read from the wheel itself so any vendored wheel describes itself."""
+    """One lock entry, read from the wheel itself so any vendored wheel describes itself.
+    Names are canonical (PEP 503), as in Pyodide's own lock."""
     name, ver = wheel.name.split("-")[:2]
     depends: list[str] = []
     imports = [name.replace("-", "_")]
@@ -96,10 +98,11 @@ def _wheel_spec(wheel: Path, vendored: set[str]) -> dict[str, object]:
         for member in archive.namelist():
             if member.endswith(".dist-info/METADATA"):
                 for line in archive.read(member).decode("utf-8").splitlines():
-                    if line.startswith("Requires-Dist:") and ";" not in line:
+                    # Dependencies of extras are not installed; others the build shipped are.
+                    if line.startswith("Requires-Dist:") and "extra ==" not in line:
                         match = re.match(r"[A-Za-z0-9._-]+", line.split(":", 1)[1].strip())
-                        if match and match[0].lower() in vendored:
-                            depends.append(match[0].lower())
+                        if match and canonical(match[0]) in vendored:
+                            depends.append(canonical(match[0]))
             elif member.endswith(".dist-info/top_level.txt"):
                 imports = archive.read(member).decode("utf-8").split()
     return {
@@ -119,11 +122,11 @@ def write_lock(pyodide_dir: Path, upstream: Path) -> dict[str, object]:
     """Write pyodide-lock.json listing exactly the wheels in pyodide_dir, with their hashes."""
     info = json.loads(upstream.read_text("utf-8"))["info"]
     wheels = sorted(pyodide_dir.glob("*.whl"))
-    names = {wheel.name.split("-")[0].lower() for wheel in wheels}
+    names = {canonical(wheel.name.split("-")[0]) for wheel in wheels}
     packages = {}
     for wheel in wheels:
         spec = _wheel_spec(wheel, names)
-        packages[str(spec["name"])] = spec
+        packages[canonical(str(spec["name"]))] = spec
     lock: dict[str, object] = {"info": info, "packages": packages}
     (pyodide_dir / LOCK).write_text(json.dumps(lock, indent=2) + "\n", "utf-8")
     return lock
@@ -146,8 +149,11 @@ def write_assets(out: Path, static_dir: Path | None = None, *, snapshot: bool = 
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    for stale in (out / "pyodide").glob("lite-*.whl"):
-        stale.unlink()
+    # The wheels of an earlier build's requirements must not linger in the site.
+    kept = {p.name for p in (static_dir / "pyodide").glob("*.whl")}
+    for stale in (out / "pyodide").glob("*.whl"):
+        if stale.name not in kept:
+            stale.unlink()
     wheel = build_wheel(out / "pyodide")
     write_lock(out / "pyodide", static_dir / "pyodide" / UPSTREAM_LOCK)
     (out / "pyodide" / SNAPSHOT).unlink(missing_ok=True)
@@ -255,9 +261,13 @@ def write_app(
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
     offline: bool = False,
+    pyodide_dir: Path | None = None,
+    pyodide_packages: str | None = None,
 ) -> dict[str, object]:
     """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix).
-    `offline`: the page registers the service worker that write_service_worker() writes."""
+    `offline`: the page registers the service worker that write_service_worker() writes.
+    `pyodide_dir`: the site's pyodide/ folder; the requirements' wheels go there, resolved
+    now (lite/requirements.py); without it the page installs them with micropip."""
     check_app(app)
     app_dir = app.resolve().parent
     out = out.resolve()
@@ -266,7 +276,12 @@ def write_app(
     shipment = select_files(app, include=include, exclude=exclude, out=out)
     files = list(shipment.files)
     requirements_txt = app_dir / "requirements.txt"
-    requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
+    if pyodide_dir is not None and requirements_txt.is_file():
+        lines = read_lines(requirements_txt)
+        lock_out = out / "requirements.lock"
+        requirements = _resolve(app_dir, lines, pyodide_dir, pyodide_packages, lock_out)
+    else:
+        requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
 
     target = out / "app"
     if target.exists():
@@ -294,6 +309,23 @@ def write_app(
     return manifest
 
 
+def _resolve(
+    app_dir: Path,
+    lines: list[str],
+    pyodide_dir: Path,
+    pyodide_packages: str | None,
+    lock_out: Path,
+) -> list[str]:
+    """The requirements' wheels into pyodide_dir and its lock; the names the page loads."""
+    upstream = STATIC_DIR / "pyodide" / UPSTREAM_LOCK
+    try:
+        names = resolve(app_dir, lines, pyodide_dir, upstream, pyodide_packages, lock_out)
+    except RequirementError as error:
+        raise BuildError(str(error)) from None
+    write_lock(pyodide_dir, upstream)
+    return names
+
+
 def build_site(
     app: Path,
     out: Path,
@@ -303,11 +335,21 @@ def build_site(
     snapshot: bool = True,
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
+    pyodide_packages: str | None = None,
 ) -> Path:
     """`lite build`: a self-contained site for one app."""
     check_app(app)  # before copying anything, so a typo costs nothing
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out, static_dir, snapshot=snapshot)
-    write_app(app, out, state_key=state_key, include=include, exclude=exclude, offline=True)
+    write_app(
+        app,
+        out,
+        state_key=state_key,
+        include=include,
+        exclude=exclude,
+        offline=True,
+        pyodide_dir=out / "pyodide",
+        pyodide_packages=pyodide_packages,
+    )
     write_service_worker(out, static_dir or STATIC_DIR)
     return out
