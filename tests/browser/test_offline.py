@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import BOOT_TIMEOUT_MS, READY
 from playwright.sync_api import BrowserContext, Locator, Page, expect
+from wheels import make_pyodide_index, make_wheel
 
 from lite.gallery import build_gallery
 from lite.site import build_site
@@ -70,15 +71,14 @@ def write_app(folder: Path, greeting: str = "Hello") -> Path:
     return folder / "app.py"
 
 
-def first_visit(page: Page, url: str | None) -> Locator:
-    """Open the page (url None: the open one) and wait until the service worker serves
-    it, after its one reload."""
-    if url is not None:
-        page.goto(url)
-    page.wait_for_function(
-        "navigator.serviceWorker.controller !== null && crossOriginIsolated",
-        timeout=BOOT_TIMEOUT_MS,
-    )
+def first_visit(page: Page, url: str) -> Locator:
+    """Open the page, wait until the service worker has stored the site, and reload:
+    from then on the service worker serves the page."""
+    page.goto(url)
+    page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT_MS)
+    page.reload()
+    page.wait_for_function("crossOriginIsolated", timeout=BOOT_TIMEOUT_MS)
     page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
     return page.locator("gradio-lite")
 
@@ -122,8 +122,8 @@ def test_page_is_isolated_through_the_service_worker(
     page.goto(static.url)
     # The server sets no COOP/COEP: the first load is not isolated...
     assert page.evaluate("crossOriginIsolated") is False
-    first_visit(page, None)
-    # ...and once the service worker serves the page (after one reload), it is.
+    first_visit(page, static.url)
+    # ...and once the service worker serves the page (from the next load on), it is.
     assert page.evaluate("typeof SharedArrayBuffer") == "function"
     answers(page, "Ada", "Hello, Ada!")
 
@@ -204,3 +204,40 @@ def test_embedded_page_registers_nothing(
     open_app(page, url)
     answers(page, "Ada", "Ada")
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+
+
+GREET = "def hello(name):\n    return f'Hello, {name}!'\n"
+REQUIRING_APP = """
+import gradio as gr
+import tiny_greet
+import numpy
+
+def greet(name):
+    return f"{tiny_greet.hello(name)} (numpy {numpy.__version__})"
+
+gr.Interface(greet, gr.Textbox(label="Name"), gr.Textbox(label="Greeting")).launch()
+"""
+
+
+def test_requirements_resolved_at_build_boot_offline(
+    static: Static, tmp_path: Path, context: BrowserContext, page: Page
+) -> None:
+    """A package from a (local folder) index and one from a Pyodide package index, both
+    copied into the site at build time: the page installs them with no index reachable."""
+    index = tmp_path / "index"
+    make_wheel(index, "tiny_greet", "1.0", ("tiny-dep",), code=GREET)
+    make_wheel(index, "tiny_dep", "0.2")
+    # A stand-in numpy: the point is where it comes from, not what it computes.
+    numpy = make_wheel(tmp_path / "made", "numpy", "9.9")
+    pyodide_index = make_pyodide_index(tmp_path / "dist", [numpy], {})
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "app.py").write_text(REQUIRING_APP)
+    (folder / "requirements.txt").write_text(
+        f"--no-index\n--find-links {index}\ntiny-greet\nnumpy\n"
+    )
+    build_site(folder / "app.py", static.root, pyodide_packages=str(pyodide_index))
+    first_visit(page, static.url)
+    go_offline(context, static)
+    reopen(page)
+    answers(page, "Ada", "Hello, Ada! (numpy 9.9)")

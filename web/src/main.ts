@@ -25,10 +25,9 @@ export class GradioLiteElement extends HTMLElement {
     if (this.app !== null) return;
     // Read inline content before App replaces the element's children.
     const source = this.source();
-    // Only pages that opt in (lite build and lite gallery write the attribute); on a first
-    // visit the app boots after the page has reloaded, served by the service worker.
-    const offline = this.hasAttribute("offline") ? registerOffline(assetsUrl) : Promise.resolve();
-    this.app = new App(this, Promise.all([offline, source]).then(([, s]) => s), assetsUrl);
+    // Only pages that opt in (lite build and lite gallery write the attribute).
+    if (this.hasAttribute("offline")) registerOffline(assetsUrl);
+    this.app = new App(this, source, assetsUrl);
   }
 
   private source(): Promise<AppSource> {

@@ -2,10 +2,10 @@
 // `lite build` and `lite gallery` write carry <gradio-lite offline>. A <gradio-lite>
 // embedded in someone else's page registers nothing unless it has that attribute.
 //
-// First visit: the app waits while the service worker stores the build, then the page
-// reloads once, served by it, so it is cross-origin isolated (SharedArrayBuffer) and
-// the boot reads from the cache; without that the isolation would only come on the
-// next visit, or a reload would interrupt a running app.
+// First visit: the app boots from the network while the service worker stores the
+// build. The page is not reloaded: that would drop a click made on the pre-rendered form
+// before Python was ready. It is served by the service worker, and so cross-origin
+// isolated (SharedArrayBuffer), from its next load on.
 //
 // Updates: the browser fetches sw.js on each visit; a new build has a new sw.js, which
 // installs in the background. While the page is open, the page offers "a new version
@@ -14,50 +14,34 @@
 // into the form.
 
 const SAVED = `lite:inputs:${location.pathname}`;
-let registering: Promise<void> | null = null;
+let registered = false;
 
-/**
- * Register the service worker. Resolves when the app may boot: at once on a page the
- * service worker already serves; on a first visit once the worker has failed to install,
- * or never (the page reloads once it has installed, to be served and isolated by it).
- */
-export function registerOffline(assetsUrl: string): Promise<void> {
-  registering ??= register(assetsUrl); // one per page, however many apps it holds
-  return registering;
-}
-
-function register(assetsUrl: string): Promise<void> {
-  if (!("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return Promise.resolve();
+/** Register the service worker; the app boots meanwhile, from the network the first time. */
+export function registerOffline(assetsUrl: string): void {
+  if (registered || !("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  registered = true; // one per page, however many apps it holds
   restoreInputs();
   const container = navigator.serviceWorker;
   const controlled = container.controller !== null;
-  container.addEventListener("controllerchange", reloadKeepingInputs);
-  return new Promise((boot) => {
-    if (controlled) boot();
-    container.register(new URL("sw.js", assetsUrl), { updateViaCache: "none" }).then(
-      (registration) => {
-        if (registration.waiting !== null && controlled) {
-          // Downloaded during an earlier visit: use it now.
-          registration.waiting.postMessage({ type: "skip-waiting" });
-        }
-        // Already installed, yet not serving this page (a hard reload bypasses it).
-        if (registration.installing === null && registration.waiting === null) boot();
-        watch(registration, registration.installing, boot);
-        registration.addEventListener("updatefound", () => watch(registration, registration.installing, boot));
-      },
-      (err: unknown) => {
-        console.warn("lite: no offline copy of this site:", err);
-        boot();
-      },
-    );
-  });
+  // Only a page the service worker already served reloads when another version takes
+  // over: a first visit keeps running (and is isolated from its next load on).
+  if (controlled) container.addEventListener("controllerchange", reloadKeepingInputs);
+  container.register(new URL("sw.js", assetsUrl), { updateViaCache: "none" }).then(
+    (registration) => {
+      if (registration.waiting !== null && controlled) {
+        // Downloaded during an earlier visit: use it now.
+        registration.waiting.postMessage({ type: "skip-waiting" });
+      }
+      watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing));
+    },
+    (err: unknown) => console.warn("lite: no offline copy of this site:", err),
+  );
 }
 
-/** An installing version: offered once installed if another serves the page; a failed
- * install (say the network dropped) leaves the page to boot as it is. */
-function watch(registration: ServiceWorkerRegistration, worker: ServiceWorker | null, boot: () => void): void {
+/** A new version being installed: offered once installed, if an older one serves the page. */
+function watch(worker: ServiceWorker | null): void {
   worker?.addEventListener("statechange", () => {
-    if (worker.state === "redundant" && registration.active === null) boot();
     if (worker.state === "installed" && navigator.serviceWorker.controller !== null) offerReload(worker);
   });
 }

@@ -10,15 +10,21 @@ from pathlib import Path
 
 
 def make_wheel(
-    folder: Path, name: str, version: str, requires: tuple[str, ...] = (), tag: str = "py3-none-any"
+    folder: Path,
+    name: str,
+    version: str,
+    requires: tuple[str, ...] = (),
+    tag: str = "py3-none-any",
+    code: str = "",
 ) -> Path:
-    """Write folder/<name>-<version>-<tag>.whl: a module `name` with VERSION = version."""
+    """Write folder/<name>-<version>-<tag>.whl: a module `name` with VERSION = version
+    and __version__ (and `code`)."""
     folder.mkdir(parents=True, exist_ok=True)
     dist = f"{name}-{version}.dist-info"
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     metadata += "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {
-        f"{name}/__init__.py": f"VERSION = {version!r}\n",
+        f"{name}/__init__.py": f"VERSION = __version__ = {version!r}\n{code}",
         f"{dist}/METADATA": metadata,
         f"{dist}/WHEEL": f"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: {tag}\n",
     }
