@@ -41,6 +41,8 @@ UPSTREAM_LOCK = "pyodide-lock.upstream.json"
 LOCK = "pyodide-lock.json"
 # App files this big are loaded after the app is ready, unless it reads them as it starts.
 LAZY_SIZE = 1_000_000
+# Built for `lite build --single-file` (lite/single_file.py), not served by a site.
+SINGLE_FILE_ONLY = ("lite-single.js", "worker-single.js", "boot-single.js")
 
 
 class BuildError(Exception):
@@ -142,7 +144,9 @@ def write_assets(out: Path, static_dir: Path | None = None, *, snapshot: bool = 
         rel = source.relative_to(static_dir)
         if source.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
             continue
-        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT, SW) or rel.name.endswith(".d.ts"):
+        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT, SW, *SINGLE_FILE_ONLY):
+            continue
+        if rel.name.endswith(".d.ts"):
             continue
         if rel.parts[0] == CACHE:
             continue

@@ -21,6 +21,11 @@ interface Sent {
   live: boolean;
 }
 
+/** Starts an app's worker; the single-file export (single.ts) starts it from a Blob. */
+export const workerSource = {
+  make: (): Worker => new Worker(new URL("worker.js", import.meta.url), { type: "module" }),
+};
+
 export class App {
   /** Hook: another tab changed the app's shared data. Replace to re-run load events etc. */
   onStateChanged: (names: string[]) => void;
@@ -59,7 +64,7 @@ export class App {
       if (host.hasAttribute("rerun-on-change") && this.answered) this.live.request();
     };
 
-    this.worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    this.worker = workerSource.make();
     this.worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => this.receive(event.data));
     // A worker that fails to load or crashes never answers: show it like a boot failure.
     this.worker.addEventListener("error", (event) => {
