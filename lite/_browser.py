@@ -110,7 +110,16 @@ async def _install(requirements: list[str], app_dir: str) -> None:
         return
     _post(protocol.progress("packages", f"Installing {', '.join(requirements)}"))
     import pyodide_js  # type: ignore[import-not-found]
+    from js import Object
 
+    # Resolved by `lite build`: the wheels are in the site and its lock, so they load from
+    # there like the runtime's own, offline, never asking an index.
+    locked = [r for r in requirements if Object.hasOwn(pyodide_js.lockfile.packages, r)]
+    if locked:
+        await pyodide_js.loadPackage(locked)
+    requirements = [r for r in requirements if r not in locked]
+    if not requirements:
+        return
     # Only apps with requirements pay for loading micropip (from the site, via the lock).
     await pyodide_js.loadPackage("micropip")
     import micropip

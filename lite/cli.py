@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lite import gallery, server, site
+from lite import gallery, server, single_file, site
 from lite.shipping import human_size
 from lite.site import BuildError
 
@@ -50,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
         help="do not ship the files GLOB matches (repeatable)",
     )
     build.add_argument(
+        "--pyodide-packages",
+        metavar="URL",
+        help="a Pyodide package index (folder or URL with pyodide-lock.json) to copy "
+        "packages of Pyodide's own set (numpy, pandas, Pillow...) from, into the site",
+    )
+    build.add_argument(
+        "--single-file",
+        type=Path,
+        metavar="FILE.html",
+        help="write the app as one HTML file that runs from disk, with no server",
+    )
+    build.add_argument(
         "--list", action="store_true", help="print the files the build would ship, and stop"
     )
 
@@ -77,6 +89,16 @@ def _run(args: argparse.Namespace) -> None:
             for name, size in shipment.files.items():
                 print(f"{human_size(size):>9}  {name}")
             return
+        if args.single_file is not None:
+            size = single_file.build_single_file(
+                args.app,
+                args.single_file,
+                include=args.include,
+                exclude=args.exclude,
+                pyodide_packages=args.pyodide_packages,
+            )
+            print(f"Wrote {args.single_file}: {human_size(size)}, runs from disk with no server")
+            return
         site.build_site(
             args.app,
             args.out,
@@ -84,6 +106,7 @@ def _run(args: argparse.Namespace) -> None:
             snapshot=not args.no_snapshot,
             include=args.include,
             exclude=args.exclude,
+            pyodide_packages=args.pyodide_packages,
         )
         print(f"Built {args.app} into {args.out}/")
         _summary(args.out)
@@ -119,8 +142,8 @@ def _summary(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "build" and args.out is None and not args.list:
-        parser.error("lite build needs -o/--out DIR")
+    if args.command == "build" and args.out is None and not (args.list or args.single_file):
+        parser.error("lite build needs -o/--out DIR (or --single-file FILE.html)")
     try:
         _run(args)
     except BuildError as error:

@@ -10,6 +10,8 @@ import ast
 import html
 from pathlib import Path
 
+from lite import site
+from lite.offline import write_service_worker
 from lite.site import BuildError, check_app, page_head, write_app, write_assets
 
 
@@ -67,7 +69,9 @@ def build_gallery(examples_dir: Path, out: Path, *, static_dir: Path | None = No
     for app in apps:
         name = app.parent.name
         (out / name).mkdir(exist_ok=True)
-        write_app(app, out / name, assets="../")
+        write_app(app, out / name, assets="../", offline=True, pyodide_dir=out / "pyodide")
         entries.append((name, summary(app)))
     (out / "index.html").write_text(index_html(entries), "utf-8")
+    # One service worker at the top serves every app: they share the runtime.
+    write_service_worker(out, static_dir or site.STATIC_DIR)
     return [name for name, _ in entries]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 # Read by the build itself, not by the app.
-BUILD_INPUTS = {"requirements.txt", "lite.toml"}
+BUILD_INPUTS = {"requirements.txt", "requirements.lock", "lite.toml"}
 # Names of key and secret files, matched case-insensitively against the file's name.
 SECRETS = (".env*", "*.pem", "*.key", "id_rsa*", "secrets.*", "credentials*")
 CONFIG_KEYS = {"include", "exclude"}

@@ -16,7 +16,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+from lite.offline import SW, THEME_COLOR, WEB_MANIFEST, write_service_worker, write_web_manifest
 from lite.prerender import run_on_host
+from lite.requirements import RequirementError, canonical, read_lines, resolve
 from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
 from lite.state.namespace import app_namespace
@@ -28,6 +30,7 @@ REQUIRED_STATIC = (
     "lite.js",
     "lite.css",
     "worker.js",
+    "sw.js",
     "pyodide/pyodide.mjs",
     "pyodide/pyodide.asm.mjs",
     "pyodide/pyodide.asm.wasm",
@@ -39,6 +42,8 @@ UPSTREAM_LOCK = "pyodide-lock.upstream.json"
 LOCK = "pyodide-lock.json"
 # App files this big are loaded after the app is ready, unless it reads them as it starts.
 LAZY_SIZE = 1_000_000
+# Built for `lite build --single-file` (lite/single_file.py), not served by a site.
+SINGLE_FILE_ONLY = ("lite-single.js", "worker-single.js", "boot-single.js")
 
 
 class BuildError(Exception):
@@ -87,7 +92,8 @@ def _sha256(path: Path) -> str:
 
 
 def _wheel_spec(wheel: Path, vendored: set[str]) -> dict[str, object]:
-    """One lock entry, read from the wheel itself so any vendored wheel describes itself."""
+    """One lock entry, read from the wheel itself so any vendored wheel describes itself.
+    Names are canonical (PEP 503), as in Pyodide's own lock."""
     name, ver = wheel.name.split("-")[:2]
     depends: list[str] = []
     imports = [name.replace("-", "_")]
@@ -95,10 +101,11 @@ def _wheel_spec(wheel: Path, vendored: set[str]) -> dict[str, object]:
         for member in archive.namelist():
             if member.endswith(".dist-info/METADATA"):
                 for line in archive.read(member).decode("utf-8").splitlines():
-                    if line.startswith("Requires-Dist:") and ";" not in line:
+                    # Dependencies of extras are not installed; others the build shipped are.
+                    if line.startswith("Requires-Dist:") and "extra ==" not in line:
                         match = re.match(r"[A-Za-z0-9._-]+", line.split(":", 1)[1].strip())
-                        if match and match[0].lower() in vendored:
-                            depends.append(match[0].lower())
+                        if match and canonical(match[0]) in vendored:
+                            depends.append(canonical(match[0]))
             elif member.endswith(".dist-info/top_level.txt"):
                 imports = archive.read(member).decode("utf-8").split()
     return {
@@ -118,11 +125,11 @@ def write_lock(pyodide_dir: Path, upstream: Path) -> dict[str, object]:
     """Write pyodide-lock.json listing exactly the wheels in pyodide_dir, with their hashes."""
     info = json.loads(upstream.read_text("utf-8"))["info"]
     wheels = sorted(pyodide_dir.glob("*.whl"))
-    names = {wheel.name.split("-")[0].lower() for wheel in wheels}
+    names = {canonical(wheel.name.split("-")[0]) for wheel in wheels}
     packages = {}
     for wheel in wheels:
         spec = _wheel_spec(wheel, names)
-        packages[str(spec["name"])] = spec
+        packages[canonical(str(spec["name"]))] = spec
     lock: dict[str, object] = {"info": info, "packages": packages}
     (pyodide_dir / LOCK).write_text(json.dumps(lock, indent=2) + "\n", "utf-8")
     return lock
@@ -132,19 +139,26 @@ def write_assets(out: Path, static_dir: Path | None = None, *, snapshot: bool = 
     """Copy the front end and Pyodide into out, add the runtime wheel and write the lock."""
     static_dir = static_dir or STATIC_DIR
     check_static(static_dir)
+    # Chunk names change with their content: a rebuilt site must not keep the old ones.
+    shutil.rmtree(out / "chunks", ignore_errors=True)
     for source in sorted(static_dir.rglob("*")):
         rel = source.relative_to(static_dir)
         if source.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
             continue
-        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT) or rel.name.endswith(".d.ts"):
+        if rel.name in (UPSTREAM_LOCK, LOCK, SCRIPT, SW, *SINGLE_FILE_ONLY):
+            continue
+        if rel.name.endswith(".d.ts"):
             continue
         if rel.parts[0] == CACHE:
             continue
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    for stale in (out / "pyodide").glob("lite-*.whl"):
-        stale.unlink()
+    # The wheels of an earlier build's requirements must not linger in the site.
+    kept = {p.name for p in (static_dir / "pyodide").glob("*.whl")}
+    for stale in (out / "pyodide").glob("*.whl"):
+        if stale.name not in kept:
+            stale.unlink()
     wheel = build_wheel(out / "pyodide")
     write_lock(out / "pyodide", static_dir / "pyodide" / UPSTREAM_LOCK)
     (out / "pyodide" / SNAPSHOT).unlink(missing_ok=True)
@@ -218,7 +232,13 @@ def page_head(title: str, extra: str = "") -> str:
 """
 
 
-def page_html(title: str, *, assets: str = "", head: str = "") -> str:
+def page_html(title: str, *, assets: str = "", head: str = "", offline: bool = False) -> str:
+    """The app's page; `offline`: it registers the site's service worker and is installable."""
+    if offline:
+        head = (
+            f'\n<link rel="manifest" href="{WEB_MANIFEST}">'
+            f'\n<meta name="theme-color" content="{THEME_COLOR}">{head}'
+        )
     scripts = (
         "<style>body { margin: 0; }</style>\n"
         f'<link rel="stylesheet" href="{assets}lite.css">\n'
@@ -229,7 +249,7 @@ def page_html(title: str, *, assets: str = "", head: str = "") -> str:
         + f"""<body>
 <noscript>{html.escape(title)} is a Python app that runs in your browser: \
 please enable JavaScript.</noscript>
-<gradio-lite manifest="app.json"></gradio-lite>
+<gradio-lite manifest="app.json"{" offline" if offline else ""}></gradio-lite>
 </body>
 </html>
 """
@@ -245,8 +265,14 @@ def write_app(
     head: str = "",
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
+    offline: bool = False,
+    pyodide_dir: Path | None = None,
+    pyodide_packages: str | None = None,
 ) -> dict[str, object]:
-    """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix)."""
+    """Write app/, app.json and index.html; the assets are expected at `assets` (a URL prefix).
+    `offline`: the page registers the service worker that write_service_worker() writes.
+    `pyodide_dir`: the site's pyodide/ folder; the requirements' wheels go there, resolved
+    now (lite/requirements.py); without it the page installs them with micropip."""
     check_app(app)
     app_dir = app.resolve().parent
     out = out.resolve()
@@ -255,7 +281,12 @@ def write_app(
     shipment = select_files(app, include=include, exclude=exclude, out=out)
     files = list(shipment.files)
     requirements_txt = app_dir / "requirements.txt"
-    requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
+    if pyodide_dir is not None and requirements_txt.is_file():
+        lines = read_lines(requirements_txt)
+        lock_out = out / "requirements.lock"
+        requirements = _resolve(app_dir, lines, pyodide_dir, pyodide_packages, lock_out)
+    else:
+        requirements = read_requirements(requirements_txt) if requirements_txt.is_file() else []
 
     target = out / "app"
     if target.exists():
@@ -278,8 +309,28 @@ def write_app(
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     title = (config or {}).get("title") or app_dir.name
-    (out / "index.html").write_text(page_html(title, assets=assets, head=head), "utf-8")
+    if offline:
+        write_web_manifest(out, config, title)
+    page = page_html(title, assets=assets, head=head, offline=offline)
+    (out / "index.html").write_text(page, "utf-8")
     return manifest
+
+
+def _resolve(
+    app_dir: Path,
+    lines: list[str],
+    pyodide_dir: Path,
+    pyodide_packages: str | None,
+    lock_out: Path,
+) -> list[str]:
+    """The requirements' wheels into pyodide_dir and its lock; the names the page loads."""
+    upstream = STATIC_DIR / "pyodide" / UPSTREAM_LOCK
+    try:
+        names = resolve(app_dir, lines, pyodide_dir, upstream, pyodide_packages, lock_out)
+    except RequirementError as error:
+        raise BuildError(str(error)) from None
+    write_lock(pyodide_dir, upstream)
+    return names
 
 
 def build_site(
@@ -291,10 +342,21 @@ def build_site(
     snapshot: bool = True,
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
+    pyodide_packages: str | None = None,
 ) -> Path:
     """`lite build`: a self-contained site for one app."""
     check_app(app)  # before copying anything, so a typo costs nothing
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out, static_dir, snapshot=snapshot)
-    write_app(app, out, state_key=state_key, include=include, exclude=exclude)
+    write_app(
+        app,
+        out,
+        state_key=state_key,
+        include=include,
+        exclude=exclude,
+        offline=True,
+        pyodide_dir=out / "pyodide",
+        pyodide_packages=pyodide_packages,
+    )
+    write_service_worker(out, static_dir or STATIC_DIR)
     return out

@@ -43,6 +43,40 @@ await Promise.all([
     outfile: join(out, "worker.js"),
     format: "esm",
   }),
+  // The service worker is a classic script; `lite build` prepends the build's file list.
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src", "sw.ts")],
+    outfile: join(out, "sw.js"),
+    format: "iife",
+    sourcemap: false,
+  }),
+  // The single-file export (lite/single_file.py): the page in one module, no chunks; the
+  // worker with Pyodide bundled in, one classic script; the script that unpacks them.
+  esbuild.build({
+    ...common,
+    entryPoints: { "lite-single": join(here, "src", "single.ts") },
+    outdir: out,
+    loader: { ".css": "text" },
+    format: "esm",
+    sourcemap: false,
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { "worker-single": join(here, "src", "single-worker.ts") },
+    outdir: out,
+    format: "iife",
+    // Pyodide's Node.js branches, never taken in a browser.
+    external: ["node:*"],
+    sourcemap: false,
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { "boot-single": join(here, "src", "single-boot.ts") },
+    outdir: out,
+    format: "iife",
+    sourcemap: false,
+  }),
   esbuild.build({
     ...common,
     entryPoints: [join(here, "src", "style.css")],

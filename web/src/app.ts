@@ -35,6 +35,11 @@ interface Sent {
   answer?: { resolve: (result: PredictResult) => void; reject: (error: LiteError) => void };
 }
 
+/** Starts an app's worker; the single-file export (single.ts) starts it from a Blob. */
+export const workerSource = {
+  make: (): Worker => new Worker(new URL("worker.js", import.meta.url), { type: "module" }),
+};
+
 export class App {
   /** Hook: another tab changed the app's shared data. Replace to re-run load events etc. */
   onStateChanged: (names: string[]) => void;
@@ -116,7 +121,7 @@ export class App {
   }
 
   private startWorker(): void {
-    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    const worker = workerSource.make();
     this.worker = worker;
     worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
       if (worker === this.worker) this.receive(event.data);

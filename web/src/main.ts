@@ -5,6 +5,7 @@ import { type PredictResult, predictInputs } from "./api";
 import { App } from "./app";
 import type { AppConfig } from "./protocol";
 import type { SharedData } from "./shareddata";
+import { registerOffline } from "./register";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
 const assetsUrl = new URL(".", import.meta.url).href;
@@ -60,6 +61,8 @@ export class GradioLiteElement extends HTMLElement {
     if (this.app !== null) return;
     // Read inline content before App replaces the element's children.
     const source = this.source();
+    // Only pages that opt in (lite build and lite gallery write the attribute).
+    if (this.hasAttribute("offline")) registerOffline(assetsUrl);
     this.app = new App(this, source, assetsUrl);
     this.started(this.app);
   }

@@ -157,6 +157,14 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
 
 type LoadPyodide = typeof import("pyodide").loadPyodide;
 
+/** Set by the single-file export's worker (single-worker.ts): Pyodide bundled in, and
+ * where the page's files are said to be (a Blob worker's own URL has no folder). */
+interface Bundled {
+  liteBundledPyodide?: typeof import("pyodide");
+  liteAssetsUrl?: string;
+}
+const bundled = globalThis as Bundled;
+
 /** Start the big downloads; the boot awaits them. */
 function startFetching(pyodideUrl: string) {
   // A variable URL, so esbuild leaves Pyodide out of this bundle.
@@ -164,13 +172,15 @@ function startFetching(pyodideUrl: string) {
   return {
     pyodideUrl,
     snapshot: fetchSnapshot(pyodideUrl),
-    pyodideModule: import(url) as Promise<typeof import("pyodide")>,
+    pyodideModule: (bundled.liteBundledPyodide !== undefined
+      ? Promise.resolve(bundled.liteBundledPyodide)
+      : import(url)) as Promise<typeof import("pyodide")>,
   };
 }
 
 // The assets sit beside this worker, so the downloads start as soon as it runs, while
 // the page is still reading the app's manifest.
-const early = startFetching(new URL("pyodide/", self.location.href).href);
+const early = startFetching(new URL("pyodide/", bundled.liteAssetsUrl ?? self.location.href).href);
 type Options = Parameters<LoadPyodide>[0];
 
 interface Snapshot {
