@@ -9,6 +9,7 @@ from the lite pytest plugin (lite/testing/launch.py), as for any author's tests.
 
 from __future__ import annotations
 
+import html
 import itertools
 import textwrap
 from collections.abc import Callable, Generator, Iterator
@@ -159,3 +160,20 @@ def open_app() -> Callable[..., Locator]:
     """open_app(page, url, expect_error=False): navigate and wait until the app is ready
     (or, with expect_error, until its boot error shows); returns the <gradio-lite>."""
     return _open_app
+
+
+@pytest.fixture(scope="session")
+def inline_app(html_page: Callable[[str], str]) -> Callable[[str], str]:
+    """inline_app(code) -> URL of a page running `code` inline in <gradio-lite>, with no
+    build: for apps `lite build` refuses (an input whose type= needs numpy, pandas or
+    Pillow), to show the error the page gives instead."""
+
+    def write(code: str) -> str:
+        body = html.escape(textwrap.dedent(code).strip(), quote=False)
+        return html_page(
+            '<!doctype html>\n<link rel="stylesheet" href="lite.css">\n'
+            '<script type="module" src="lite.js"></script>\n'
+            f"<gradio-lite>\n{body}\n</gradio-lite>\n"
+        )
+
+    return write
