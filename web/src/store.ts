@@ -110,6 +110,10 @@ export class StateStore {
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
   private readonly held = new Map<string, Held>();
+  /** Namespaces whose lock this tab waits for; true once another tab said it waits too. */
+  private readonly waiting = new Map<string, boolean>();
+  /** A read made as soon as the lock was granted, for the transaction that waited for it. */
+  private prefetched: { ns: string; since: number; json: string } | null = null;
 
   constructor() {
     this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
@@ -138,19 +142,29 @@ export class StateStore {
    * Wait for the namespace's cross-tab lock (Web Locks). The browser releases it by
    * itself if this tab dies while holding it.
    */
-  acquire(ns: string): Promise<Grant> {
+  acquire(ns: string, since?: number | null): Promise<Grant> {
     const kept = this.tryAcquire(ns);
     if (kept !== undefined) return Promise.resolve(kept);
+    this.waiting.set(ns, this.waiting.get(ns) ?? false);
     return new Promise((granted, failed) => {
       navigator.locks
-        .request(
-          `lite-state:${ns}`,
-          () =>
-            new Promise<void>((letGo) => {
-              this.held.set(ns, { letGo, busy: true, wanted: false });
-              granted({ kept: false, release: () => this.release(ns) });
-            }),
-        )
+        .request(`lite-state:${ns}`, async () => {
+          // Others asked while this tab waited: they wait still, so don't keep it.
+          const wanted = this.waiting.get(ns) ?? false;
+          this.waiting.delete(ns);
+          const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted }));
+          // The transaction reads the store first thing: read now, before Python
+          // wakes up, and it takes the answer without another round trip (takeRead).
+          if (typeof since === "number") {
+            try {
+              this.prefetched = { ns, since, json: await this.readSince(ns, since) };
+            } catch {
+              this.prefetched = null; // Python's own read will report the failure
+            }
+          }
+          granted({ kept: false, release: () => this.release(ns) });
+          return held;
+        })
         .catch(failed);
       // A tab keeping the lock idle lets it go when asked.
       this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
@@ -161,7 +175,15 @@ export class StateStore {
    * The transaction is over. Keep the lock while no other tab waits for it: this
    * tab's next event then neither waits for it nor reads the store.
    */
+  /** The read made when the lock was granted, if it answers exactly this question. */
+  takeRead(ns: string, since: number): string | undefined {
+    const read = this.prefetched;
+    this.prefetched = null;
+    return read !== null && read.ns === ns && read.since === since ? read.json : undefined;
+  }
+
   private release(ns: string): void {
+    this.prefetched = null;
     const held = this.held.get(ns);
     if (held === undefined) return;
     held.busy = false;
@@ -177,7 +199,10 @@ export class StateStore {
 
   private wanted(ns: string): void {
     const held = this.held.get(ns);
-    if (held === undefined) return;
+    if (held === undefined) {
+      if (this.waiting.has(ns)) this.waiting.set(ns, true);
+      return;
+    }
     if (held.busy) held.wanted = true;
     else this.letGo(ns);
   }
