@@ -29,6 +29,8 @@ interface Delta {
 interface Meta {
   ns: string;
   version: number;
+  /** The newest version that wrote a delta: none yet means there are none to read or drop. */
+  delta_version?: number;
 }
 
 interface AppRecord {
@@ -226,9 +228,11 @@ export class StateStore {
     if (version > since) {
       const all = (await tx.objectStore("entries").index("ns").getAll(ns)) as Entry[];
       for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
-      const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
-      for (const delta of (await tx.objectStore("deltas").index("since").getAll(range)) as Delta[]) {
-        (deltas[delta.key] ??= []).push(delta.text);
+      if ((meta?.delta_version ?? 0) > since) {
+        const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
+        for (const delta of (await tx.objectStore("deltas").index("since").getAll(range)) as Delta[]) {
+          (deltas[delta.key] ??= []).push(delta.text);
+        }
       }
     }
     await tx.done;
@@ -270,13 +274,16 @@ export class StateStore {
       const version = current + 1;
       const entries = tx.objectStore("entries");
       const ops = tx.objectStore("deltas");
+      const anyDeltas = Object.keys(deltas).length > 0;
+      const hadDeltas = meta?.delta_version !== undefined;
+      const delta_version = anyDeltas ? version : meta?.delta_version;
       await Promise.all([
         ...Object.entries(values).flatMap(([key, text]) => [
-          ops.delete(deltasOf(ns, key)),
+          hadDeltas ? ops.delete(deltasOf(ns, key)) : undefined,
           entries.put({ ns, key, text, version } satisfies Entry),
         ]),
         ...Object.entries(deltas).map(([key, text]) => ops.put({ ns, key, version, text } satisfies Delta)),
-        tx.objectStore("meta").put({ ns, version } satisfies Meta),
+        tx.objectStore("meta").put({ ns, version, ...(delta_version === undefined ? {} : { delta_version }) } satisfies Meta),
         tx.done,
       ]);
       return { ok: true, version };
