@@ -8,6 +8,8 @@ import { type IDBPDatabase, openDB } from "idb";
 
 const DB_NAME = "lite-state";
 const CHANNEL = "lite-state";
+/** How long after another tab wanted the lock this tab hands it over at once. */
+const CONTENDED_MS = 1000;
 
 /** One shared name of one app version: the text is the codec's tagged JSON. */
 interface Entry {
@@ -114,6 +116,10 @@ export class StateStore {
   private readonly held = new Map<string, Held>();
   /** Namespaces whose lock this tab waits for; true once another tab said it waits too. */
   private readonly waiting = new Map<string, boolean>();
+  /** When another tab last asked for or took a namespace's lock (performance.now()). */
+  private readonly contended = new Map<string, number>();
+  /** Namespaces whose lock this tab has had, to tell when another tab took it since. */
+  private readonly hadLock = new Set<string>();
   /** A read made as soon as the lock was granted, for the transaction that waited for it. */
   private prefetched: { ns: string; since: number; json: string } | null = null;
 
@@ -153,6 +159,9 @@ export class StateStore {
         .request(`lite-state:${ns}`, async () => {
           // Others asked while this tab waited: they wait still, so don't keep it.
           const wanted = this.waiting.get(ns) ?? false;
+          // Granted afresh after holding it before: another tab had it in between.
+          if (this.hadLock.has(ns)) this.contended.set(ns, performance.now());
+          this.hadLock.add(ns);
           this.waiting.delete(ns);
           const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted }));
           // The transaction reads the store first thing: read now, before Python
@@ -168,8 +177,14 @@ export class StateStore {
           return held;
         })
         .catch(failed);
-      // A tab keeping the lock idle lets it go when asked.
-      this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
+      // A tab keeping the lock idle lets it go when asked; one asking is enough, so a
+      // tab that hears another ask first stays quiet (a busy holder lets go anyway
+      // when it sees requests pending, in release()).
+      setTimeout(() => {
+        if (this.waiting.get(ns) === false) {
+          this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
+        }
+      }, 1);
     });
   }
 
@@ -189,7 +204,10 @@ export class StateStore {
     const held = this.held.get(ns);
     if (held === undefined) return;
     held.busy = false;
-    if (held.wanted) {
+    // Keeping the lock pays off for a tab used alone; while tabs take turns, the next
+    // one would wait for this tab to hear that it waits, so hand it over at once.
+    const recent = performance.now() - (this.contended.get(ns) ?? -Infinity) < CONTENDED_MS;
+    if (held.wanted || recent) {
       this.letGo(ns);
       return;
     }
@@ -200,6 +218,7 @@ export class StateStore {
   }
 
   private wanted(ns: string): void {
+    this.contended.set(ns, performance.now());
     const held = this.held.get(ns);
     if (held === undefined) {
       if (this.waiting.has(ns)) this.waiting.set(ns, true);
