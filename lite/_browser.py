@@ -35,6 +35,9 @@ class BrowserStore:
 
     def __init__(self, js: Any) -> None:
         self._js = js
+        # namespace -> the version this tab last read or committed, so a freshly
+        # granted lock can read what changed since before Python asks (takeRead).
+        self._known: dict[str, int] = {}
 
     @asynccontextmanager
     async def lock(self, namespace: str) -> AsyncIterator[bool]:
@@ -42,7 +45,7 @@ class BrowserStore:
         grant = self._js.tryAcquire(namespace)
         if not grant:
             try:
-                grant = await self._js.acquire(namespace)
+                grant = await self._js.acquire(namespace, self._known.get(namespace))
             except BaseException:
                 # Stopped while waiting: withdraw the request, or the browser would grant
                 # the lock later to nobody and this tab would hold it for ever.
@@ -54,7 +57,9 @@ class BrowserStore:
             grant.release()
 
     async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
-        data = json.loads(await self._js.readSince(namespace, version))
+        text = self._js.takeRead(namespace, version) or await self._js.readSince(namespace, version)
+        data = json.loads(text)
+        self._known[namespace] = data["version"]
         return data["version"], data["entries"], data["deltas"]
 
     async def commit(
@@ -70,6 +75,7 @@ class BrowserStore:
             )
         )
         if reply["ok"]:
+            self._known[namespace] = int(reply["version"])
             return int(reply["version"])
         error = {"quota": StoreFullError, "conflict": VersionConflictError}.get(
             reply["error"], StoreError

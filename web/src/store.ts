@@ -8,6 +8,8 @@ import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 
 const DB_NAME = "lite-state";
 const CHANNEL = "lite-state";
+/** How long after another tab wanted the lock this tab hands it over at once. */
+const CONTENDED_MS = 1000;
 
 /** One shared name of one app version: the text is the codec's tagged JSON. */
 interface Entry {
@@ -29,6 +31,8 @@ interface Delta {
 interface Meta {
   ns: string;
   version: number;
+  /** The newest version that wrote a delta: none yet means there are none to read or drop. */
+  delta_version?: number;
 }
 
 interface AppRecord {
@@ -127,8 +131,16 @@ export class StateStore {
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
   private readonly held = new Map<string, Held>();
+  /** Namespaces whose lock this tab waits for; true once another tab said it waits too. */
+  private readonly waiting = new Map<string, boolean>();
   /** Lock requests not granted yet, by namespace, so a stopped event can withdraw its own. */
-  private readonly waiting = new Map<string, AbortController>();
+  private readonly abandons = new Map<string, AbortController>();
+  /** When another tab last asked for or took a namespace's lock (performance.now()). */
+  private readonly contended = new Map<string, number>();
+  /** Namespaces whose lock this tab has had, to tell when another tab took it since. */
+  private readonly hadLock = new Set<string>();
+  /** A read made as soon as the lock was granted, for the transaction that waited for it. */
+  private prefetched: { ns: string; since: number; json: string } | null = null;
 
   constructor() {
     this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
@@ -158,33 +170,53 @@ export class StateStore {
    * Wait for the namespace's cross-tab lock (Web Locks). The browser releases it by
    * itself if this tab dies while holding it.
    */
-  acquire(ns: string): Promise<Grant> {
+  acquire(ns: string, since?: number | null): Promise<Grant> {
     const kept = this.tryAcquire(ns);
     if (kept !== undefined) return Promise.resolve(kept);
+    this.waiting.set(ns, this.waiting.get(ns) ?? false);
     const abandon = new AbortController();
-    this.waiting.set(ns, abandon);
+    this.abandons.set(ns, abandon);
     return new Promise((granted, failed) => {
       const notice = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
       navigator.locks
-        .request(
-          `lite-state:${ns}`,
-          { signal: abandon.signal },
-          () =>
-            new Promise<void>((letGo) => {
-              clearTimeout(notice);
-              this.waiting.delete(ns);
-              this.held.set(ns, { letGo, busy: true, wanted: false });
-              this.onLock("held", ns);
-              granted({ kept: false, release: () => this.release(ns) });
-            }),
-        )
+        .request(`lite-state:${ns}`, { signal: abandon.signal }, async () => {
+          clearTimeout(notice);
+          this.abandons.delete(ns);
+          // Others asked while this tab waited: they wait still, so don't keep it.
+          const wanted = this.waiting.get(ns) ?? false;
+          // Granted afresh after holding it before: another tab had it in between.
+          if (this.hadLock.has(ns)) this.contended.set(ns, performance.now());
+          this.hadLock.add(ns);
+          this.waiting.delete(ns);
+          const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted }));
+          this.onLock("held", ns);
+          // The transaction reads the store first thing: read now, before Python
+          // wakes up, and it takes the answer without another round trip (takeRead).
+          if (typeof since === "number") {
+            try {
+              const json = await this.readSince(ns, since);
+              // Stopped meanwhile (abandon released it): this read must serve nobody.
+              if (this.held.get(ns)?.busy) this.prefetched = { ns, since, json };
+            } catch {
+              this.prefetched = null; // Python's own read will report the failure
+            }
+          }
+          granted({ kept: false, release: () => this.release(ns) });
+          return held;
+        })
         .catch((err: unknown) => {
           clearTimeout(notice);
-          if (this.waiting.get(ns) === abandon) this.waiting.delete(ns);
+          if (this.abandons.get(ns) === abandon) this.abandons.delete(ns);
           failed(err);
         });
-      // A tab keeping the lock idle lets it go when asked.
-      this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
+      // A tab keeping the lock idle lets it go when asked; one asking is enough, so a
+      // tab that hears another ask first stays quiet (a busy holder lets go anyway
+      // when it sees requests pending, in release()).
+      setTimeout(() => {
+        if (this.waiting.get(ns) === false) {
+          this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
+        }
+      }, 1);
     });
   }
 
@@ -193,10 +225,11 @@ export class StateStore {
    * not granted later to nobody (and held by this tab for ever).
    */
   abandon(ns: string): void {
-    const waiting = this.waiting.get(ns);
-    this.waiting.delete(ns);
-    if (waiting !== undefined) {
-      waiting.abort();
+    const request = this.abandons.get(ns);
+    this.abandons.delete(ns);
+    if (request !== undefined) {
+      this.waiting.delete(ns);
+      request.abort();
       this.onLock("released", ns);
     } else if (this.held.get(ns)?.busy) {
       // Granted just as the event stopped: Python never got the grant; end it here.
@@ -208,12 +241,23 @@ export class StateStore {
    * The transaction is over. Keep the lock while no other tab waits for it: this
    * tab's next event then neither waits for it nor reads the store.
    */
+  /** The read made when the lock was granted, if it answers exactly this question. */
+  takeRead(ns: string, since: number): string | undefined {
+    const read = this.prefetched;
+    this.prefetched = null;
+    return read !== null && read.ns === ns && read.since === since ? read.json : undefined;
+  }
+
   private release(ns: string): void {
+    this.prefetched = null;
     const held = this.held.get(ns);
     if (held === undefined || !held.busy) return;
     held.busy = false;
     this.onLock("released", ns);
-    if (held.wanted) {
+    // Keeping the lock pays off for a tab used alone; while tabs take turns, the next
+    // one would wait for this tab to hear that it waits, so hand it over at once.
+    const recent = performance.now() - (this.contended.get(ns) ?? -Infinity) < CONTENDED_MS;
+    if (held.wanted || recent) {
       this.letGo(ns);
       return;
     }
@@ -224,8 +268,12 @@ export class StateStore {
   }
 
   private wanted(ns: string): void {
+    this.contended.set(ns, performance.now());
     const held = this.held.get(ns);
-    if (held === undefined) return;
+    if (held === undefined) {
+      if (this.waiting.has(ns)) this.waiting.set(ns, true);
+      return;
+    }
     if (held.busy) held.wanted = true;
     else this.letGo(ns);
   }
@@ -249,9 +297,11 @@ export class StateStore {
     if (version > since) {
       const all = await tx.objectStore("entries").index("ns").getAll(ns);
       for (const entry of all) if (entry.version > since) entries[entry.key] = entry.text;
-      const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
-      for (const delta of await tx.objectStore("deltas").index("since").getAll(range)) {
-        (deltas[delta.key] ??= []).push(delta.text);
+      if ((meta?.delta_version ?? 0) > since) {
+        const range = IDBKeyRange.bound([ns, since + 1], [ns, Infinity]);
+        for (const delta of await tx.objectStore("deltas").index("since").getAll(range)) {
+          (deltas[delta.key] ??= []).push(delta.text);
+        }
       }
     }
     await tx.done;
@@ -293,13 +343,16 @@ export class StateStore {
       const version = current + 1;
       const entries = tx.objectStore("entries");
       const ops = tx.objectStore("deltas");
+      const anyDeltas = Object.keys(deltas).length > 0;
+      const hadDeltas = meta?.delta_version !== undefined;
+      const delta_version = anyDeltas ? version : meta?.delta_version;
       await Promise.all([
         ...Object.entries(values).flatMap(([key, text]) => [
-          ops.delete(deltasOf(ns, key)),
+          hadDeltas ? ops.delete(deltasOf(ns, key)) : undefined,
           entries.put({ ns, key, text, version } satisfies Entry),
         ]),
         ...Object.entries(deltas).map(([key, text]) => ops.put({ ns, key, version, text } satisfies Delta)),
-        tx.objectStore("meta").put({ ns, version } satisfies Meta),
+        tx.objectStore("meta").put({ ns, version, ...(delta_version === undefined ? {} : { delta_version }) } satisfies Meta),
         tx.done,
       ]);
       return { ok: true, version };
