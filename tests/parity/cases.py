@@ -16,6 +16,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 RECORDED = HERE / "recorded"
+FILES = HERE / "files"  # the bytes file edge values upload (payload.py)
 
 NON_ASCII = "Grüße, 世界! ¿Qué tal? 🎉"
 LONG_TEXT = "lorem ipsum " * 10_000  # 120,000 characters
@@ -38,6 +39,58 @@ def _numbers(props: dict[str, Any]) -> list[tuple[str, str]]:
             step = props.get("step") or 1
             typed += [repr(bound), repr(bound - step if key == "minimum" else bound + step)]
     return [(f"typed {t!r}", t) for t in dict.fromkeys(typed)]
+
+
+# The files each media input is tried with (tests/parity/files/), as upload markers
+# (payload.py turns each into the FileData each page sends). Files of the wrong kind
+# are in the tables on purpose: each system must refuse them the same way.
+MEDIA = {
+    "file": ["notes.txt", "Grüße.md", "blob.bin", "table.csv"],
+    "image": ["pixels.png", "clear.png", "photo.jpg", "notes.txt"],
+    "audio": ["tone.wav", "notes.txt"],
+    "video": ["clip.mp4", "notes.txt"],
+}
+
+
+def _files(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
+    names = MEDIA[kind]
+    if props.get("file_count") in ("multiple", "directory"):
+        return [
+            ("none", None),
+            ("no files", []),
+            ("one file", [{"upload": names[0]}]),
+            ("two files", [{"upload": n} for n in names[:2]]),
+            ("every file", [{"upload": n} for n in names]),
+        ]
+    return [("none", None)] + [(f"file {n!r}", {"upload": n}) for n in names]
+
+
+def _frames(props: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Tables as Gradio's page sends them: its headers over rows of cells, each cell of
+    its column's datatype (the page's number cells hold numbers, its bool cells
+    true/false; only text cells hold any text)."""
+    value = props.get("value") or {}
+    headers = list(value.get("headers") or []) or ["1", "2", "3"]
+    datatype = props.get("datatype") or "str"
+    kinds = datatype if isinstance(datatype, list) else [datatype] * len(headers)
+
+    def table(*cells: tuple[str, float, bool]) -> dict[str, Any]:
+        """One row per (text, number, bool) triple, each cell as its column wants it."""
+
+        def cell(kind: str, triple: tuple[str, float, bool]) -> Any:
+            return {"number": triple[1], "bool": triple[2]}.get(kind, triple[0])
+
+        rows = [[cell(kinds[i % len(kinds)], c) for i in range(len(headers))] for c in cells]
+        return {"headers": headers, "data": rows, "metadata": None}
+
+    return [
+        ("no rows", table()),
+        ("two rows", table(("x", 1, True), ("y", 0.5, False))),
+        ("non-ASCII", table((NON_ASCII, -7, False))),
+        ("empty text", table(("", 0, False))),
+        ("numbers as text", table(("3", 3, True))),
+        ("big numbers", table(("1e21", 1e21, True), ("0.1", 12345678901234567, False))),
+    ]
 
 
 def _choice_values(props: dict[str, Any]) -> list[Any]:
@@ -65,6 +118,10 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
         return _numbers(props)
     if kind == "checkbox":
         return [("true", True), ("false", False)]
+    if kind in MEDIA:
+        return _files(kind, props)
+    if kind == "dataframe":
+        return _frames(props)
     values = _choice_values(props)
     if kind == "checkboxgroup":
         return [

@@ -20,7 +20,10 @@ class Known:
 
 UNPARSABLE = "Text that is not a number, typed into a Number"
 
+FILE_BYTES = "Bytes returned to a File output"
+
 KNOWN: list[Known] = [
+    Known(FILE_BYTES, aspect="outcome", app="parity/files", row="input 1 (file) file "),
     Known(UNPARSABLE, component="number", row="typed 'abc'"),
     Known(UNPARSABLE, component="number", row="typed '1,5'"),
 ]

@@ -118,3 +118,26 @@ def test_default_api_name_is_the_functions():
     assert gr.Interface(probe, "text", "text", api_name=" ").api_name == "probe"
     assert RECORDINGS["examples/hello_world"]["api_name"] == "greet"
     assert RECORDINGS["parity/lambda_state"]["api_name"] == "lambda"
+
+
+# Found by the second wave's apps (files, media, tables, text outputs).
+
+
+def test_multiple_files_given_none_is_an_empty_list(tmp_path):
+    """File(file_count="multiple") given no files passes [] (a single File, None)."""
+    assert gr.File(file_count="multiple").preprocess([]) == []
+    assert gr.File(file_count="multiple", type="binary").preprocess([]) == []
+    assert gr.File().preprocess([]) is None
+    assert gr.File(file_count="multiple").preprocess(None) is None
+    row = gradio_row("parity/files", "input 2 (file) no files")
+    assert row["received"][2] == {"type": "list", "repr": "[]"}
+
+
+def test_gallery_images_made_in_python_have_no_name():
+    """A PIL image or array in a Gallery output has orig_name None, as on Gradio."""
+    pillow = pytest.importorskip("PIL.Image")
+    got = gr.Gallery().postprocess([pillow.new("RGB", (2, 2))])
+    assert got[0]["image"]["orig_name"] is None
+    assert got[0]["image"]["mime_type"] == "image/webp"
+    row = gradio_row("parity/gallery_out", "input 0 (radio) choice 'pil'")
+    assert row["outputs"][0][0]["image"]["file"] is None
