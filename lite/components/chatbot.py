@@ -135,10 +135,10 @@ class Chatbot(Component):
         parts = [part for item in items if (part := _part(item)) is not None]
         if not parts:
             return []
-        base = {
+        base = {  # as Gradio: an empty metadata or options stays empty, only None is None
             "role": role,
-            "metadata": json_safe(metadata) or None,
-            "options": json_safe(options) or None,
+            "metadata": None if metadata is None else json_safe(metadata),
+            "options": None if options is None else json_safe(options),
         }
         if not self.reasoning_tags:
             return [{**base, "content": parts}]

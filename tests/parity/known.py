@@ -20,10 +20,16 @@ class Known:
 
 UNPARSABLE = "Text that is not a number, typed into a Number"
 
-FILE_BYTES = "Bytes returned to a File output"
+GRADIO_FAILS = "Values Gradio 6.31 fails to show"
+RAGGED = "Rows of different lengths returned to a Dataframe"
+NUMBER_HEADERS = "Column names that are not text, returned to a Dataframe"
 
 KNOWN: list[Known] = [
-    Known(FILE_BYTES, aspect="outcome", app="parity/files", row="input 1 (file) file "),
+    # bytes returned to gr.File(), a bool array returned to gr.Image()
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/files", row="input 1 (file) file "),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/media_out", row="example 6"),
+    Known(RAGGED, aspect="outputs", app="parity/dataframe_out", row="example 7"),
+    Known(NUMBER_HEADERS, aspect="outputs", app="parity/dataframe_out", row="example 12"),
     Known(UNPARSABLE, component="number", row="typed 'abc'"),
     Known(UNPARSABLE, component="number", row="typed '1,5'"),
 ]

@@ -141,3 +141,27 @@ def test_gallery_images_made_in_python_have_no_name():
     assert got[0]["image"]["mime_type"] == "image/webp"
     row = gradio_row("parity/gallery_out", "input 0 (radio) choice 'pil'")
     assert row["outputs"][0][0]["image"]["file"] is None
+
+
+def test_wide_integer_image_arrays_scale_as_gradio():
+    """Integer arrays wider than 8 bits keep their values below 256 and are otherwise
+    scaled down to 8 bits (Gradio's conversion), not clipped."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("PIL.Image")
+    from lite.components.media import array_to_pil
+
+    assert array_to_pil(np.full((1, 1), 300, dtype=np.int32), "t").getpixel((0, 0)) == 0
+    assert array_to_pil(np.full((1, 1), 65535, dtype=np.uint16), "t").getpixel((0, 0)) == 255
+    assert array_to_pil(np.full((1, 1), 200, dtype=np.int64), "t").getpixel((0, 0)) == 200
+    assert array_to_pil(np.full((1, 1), -5, dtype=np.int16), "t").getpixel((0, 0)) == 0
+    row = gradio_row("parity/media_out", "example 5")
+    assert row["outputs"][0]["sha256"] == "5e6130fe0f989db4"
+
+
+def test_chat_message_objects_keep_empty_metadata_and_options():
+    """gr.ChatMessage's metadata and options default to {} and []; Gradio sends them so,
+    and sends None only where a dict message leaves them out."""
+    out = gr.Chatbot().postprocess([gr.ChatMessage("ok"), {"role": "user", "content": "Hi"}])
+    assert [(m["metadata"], m["options"]) for m in out] == [({}, []), (None, None)]
+    row = gradio_row("parity/text_outputs", "example 5")
+    assert row["outputs"][2][0]["metadata"] == {} and row["outputs"][2][0]["options"] == []

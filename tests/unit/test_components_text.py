@@ -294,9 +294,10 @@ def test_chatbot_takes_chat_message_objects():
     out = gr.Chatbot().postprocess(
         [gr.ChatMessage("Hi"), gr.ChatMessage("Plan", role="user", metadata={"title": "T"})]
     )
-    assert [(m["role"], m["metadata"], m["content"][0]["text"]) for m in out] == [
-        ("assistant", None, "Hi"),
-        ("user", {"title": "T"}, "Plan"),
+    # A ChatMessage's metadata and options default to {} and [], and Gradio sends them so.
+    assert [(m["role"], m["metadata"], m["options"], m["content"][0]["text"]) for m in out] == [
+        ("assistant", {}, [], "Hi"),
+        ("user", {"title": "T"}, [], "Plan"),
     ]
 
 

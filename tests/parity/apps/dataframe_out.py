@@ -12,6 +12,11 @@ CASES = {
     "empty": [],
     "none": None,
     "ragged": [[1], [2, 3]],
+    "gaps": pd.DataFrame({"a": [1.5, None], "b": ["x", None], "c": [True, False]}),
+    "big": [[2**53 + 1, -(2**40)], [1e21, 0.1]],
+    "index": pd.DataFrame({"v": [1, 2]}, index=["r1", "r2"]),
+    "no headers": {"data": [[1, 2]]},
+    "numbers as keys": pd.DataFrame({0: [1], 1: [2]}),
 }
 
 
@@ -23,6 +28,7 @@ demo = gr.Interface(
     show,
     gr.Radio(list(CASES), value="rows", label="Case"),
     [gr.Dataframe(label="Plain"), gr.Dataframe(headers=["first", "second"], label="Headed")],
+    examples=[[case] for case in CASES],  # every case, one row each
 )
 
 if __name__ == "__main__":

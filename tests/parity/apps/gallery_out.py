@@ -32,6 +32,7 @@ demo = gr.Interface(
     show,
     gr.Radio(list(CASES), value="paths", label="Case"),
     gr.Gallery(label="Pictures"),
+    examples=[[case] for case in CASES],  # every case, one row each
 )
 
 if __name__ == "__main__":

@@ -14,6 +14,22 @@ CASES = {
     "scores": ([("good", 0.9), ("bad", -0.4), ("meh", 0)], []),
     "none": (None, None),
     "tuples": ([["a", "x"], ["b", None]], [gr.ChatMessage(role="assistant", content="ok")]),
+    "labels": (
+        {
+            "text": "Paris is in France",
+            "entities": [
+                {"entity": "city", "start": 0, "end": 5},
+                {"label": "country", "start": 12, "end": 18},
+            ],
+        },
+        [{"role": "assistant", "content": "thinking", "metadata": {"title": "Plan"}}],
+    ),
+    "joined": (
+        [("a", "x"), ("b", "x"), ("c", None), ("d", "x")],
+        [{"role": "user", "content": ""}, {"role": "assistant", "content": "<b>x</b> & y"}],
+    ),
+    "old pairs": ([], [["Hi", "Hello"]]),
+    "bad role": ([], [{"role": "robot", "content": "beep"}]),
 }
 
 
@@ -29,6 +45,7 @@ demo = gr.Interface(
         gr.HighlightedText(combine_adjacent=True, color_map={"animal": "green"}, label="Joined"),
         gr.Chatbot(label="Chat"),
     ],
+    examples=[[case] for case in CASES],  # every case, one row each
 )
 
 if __name__ == "__main__":
