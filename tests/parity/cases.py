@@ -65,6 +65,16 @@ def _files(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
     return [("none", None)] + [(f"file {n!r}", {"upload": n}) for n in names]
 
 
+def _said(role: str, text: str) -> dict[str, Any]:
+    """One chat message in the form Gradio's page sends it back."""
+    return {
+        "role": role,
+        "metadata": None,
+        "content": [{"text": text, "type": "text"}],
+        "options": None,
+    }
+
+
 def _frames(props: dict[str, Any]) -> list[tuple[str, Any]]:
     """Tables as Gradio's page sends them: its headers over rows of cells, each cell of
     its column's datatype (the page's number cells hold numbers, its bool cells
@@ -122,6 +132,26 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
         return _files(kind, props)
     if kind == "dataframe":
         return _frames(props)
+    if kind == "chatbot":  # messages as Gradio's page holds them (postprocessed)
+        return [
+            ("no messages", []),
+            ("two messages", [_said("user", "Hi"), _said("assistant", "**Hello**")]),
+            ("non-ASCII", [_said("user", NON_ASCII)]),
+            ("a thought", [{**_said("assistant", "plan"), "metadata": {"title": "Plan"}}]),
+        ]
+    if kind == "highlightedtext":
+        return [
+            ("none", None),
+            ("no spans", []),
+            (
+                "spans",
+                [
+                    {"token": "The ", "class_or_confidence": None},
+                    {"token": "cat", "class_or_confidence": "animal"},
+                    {"token": NON_ASCII, "class_or_confidence": 0.5},
+                ],
+            ),
+        ]
     values = _choice_values(props)
     if kind == "checkboxgroup":
         return [

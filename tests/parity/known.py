@@ -25,9 +25,13 @@ RAGGED = "Rows of different lengths returned to a Dataframe"
 NUMBER_HEADERS = "Column names that are not text, returned to a Dataframe"
 
 KNOWN: list[Known] = [
-    # bytes returned to gr.File(), a bool array returned to gr.Image()
+    # bytes or a Path returned to gr.File(), a bool array returned to gr.Image(),
+    # HighlightedText's own input value returned to it
     Known(GRADIO_FAILS, aspect="outcome", app="parity/files", row="input 1 (file) file "),
     Known(GRADIO_FAILS, aspect="outcome", app="parity/media_out", row="example 6"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="example 4"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="'path object'"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/chat_inputs", row="(highlightedtext) spans"),
     Known(RAGGED, aspect="outputs", app="parity/dataframe_out", row="example 7"),
     Known(NUMBER_HEADERS, aspect="outputs", app="parity/dataframe_out", row="example 12"),
     Known(UNPARSABLE, component="number", row="typed 'abc'"),
