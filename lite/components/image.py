@@ -123,11 +123,17 @@ class Image(Component):
         if self.image_mode is None or optional("PIL.Image") is None:
             return path
         image = open_image(path, named(self, "Image"), "pil", None)
-        if image.mode == self.image_mode or image.format == "GIF":
+        if image.mode == self.image_mode:
             return path
         # Beside the other uploads (as Gradio's cache), not among the outputs the worker
         # deletes once sent.
         folder = Path(tempfile.mkdtemp(prefix="lite-image-"))
+        if image.format == "GIF":  # as Gradio: every frame kept, in its mode, looping
+            with image:
+                frames = [frame.copy() for frame in _frames(image)]
+            saved = folder / Path(name).name
+            frames[0].save(saved, format="GIF", save_all=True, append_images=frames[1:], loop=0)
+            return str(saved)
         converted, saved = image.convert(self.image_mode), folder / Path(name).name
         try:
             converted.save(saved, format=image.format or "PNG")
@@ -166,3 +172,9 @@ class Image(Component):
             "download": self.download,
             "alt_text": self.alt_text,
         }
+
+
+def _frames(image: Any) -> Any:
+    """Each frame of an animated image (Pillow's ImageSequence, imported only here)."""
+    (sequence,) = require("Image", {"PIL.ImageSequence": "Pillow"}, 'type="filepath"', fail)
+    return sequence.Iterator(image)

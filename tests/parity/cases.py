@@ -45,10 +45,18 @@ def _numbers(props: dict[str, Any]) -> list[tuple[str, str]]:
 # (payload.py turns each into the FileData each page sends). Files of the wrong kind
 # are in the tables on purpose: each system must refuse them the same way.
 MEDIA = {
-    "file": ["notes.txt", "Grüße.md", "blob.bin", "table.csv"],
-    "image": ["pixels.png", "clear.png", "photo.jpg", "notes.txt"],
-    "audio": ["tone.wav", "notes.txt"],
-    "video": ["clip.mp4", "notes.txt"],
+    "file": ["notes.txt", "Grüße.md", "blob.bin", "table.csv", "NOTES.TXT", "dot.webp"],
+    "image": [
+        "pixels.png",
+        "clear.png",
+        "photo.jpg",
+        "blink.gif",
+        "dot.webp",
+        "shape.svg",
+        "notes.txt",
+    ],
+    "audio": ["tone.wav", "stereo.wav", "byte.wav", "notes.txt"],
+    "video": ["clip.mp4", "clip.webm", "notes.txt"],
 }
 
 

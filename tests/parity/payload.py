@@ -33,12 +33,14 @@ Standard library only: both venvs import this module."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
 import mimetypes
 import os
 import tempfile
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -264,15 +266,28 @@ def digest(path: Any) -> str | None:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
+def data_url_bytes(url: str) -> bytes:
+    """The bytes a data: URL holds (Gradio shows an SVG output as one; lite as a file)."""
+    head, _, body = url.partition(",")
+    if head.endswith(";base64"):
+        return base64.b64decode(body)
+    return urllib.parse.unquote_to_bytes(body)
+
+
 def files_by_name(value: Any) -> Any:
     """`value` with each file shown by what the page shows of it: its name, and a hash of
     its bytes. Where a file lives is each system's own (Gradio: a server cache and URL;
-    lite: the page's Pyodide file system and an object URL), and Gradio leaves an output
-    file's size unset. A URL the page shows directly is kept."""
+    lite: the page's Pyodide file system and an object URL; a data: URL counts by the
+    bytes it holds), and Gradio leaves an output file's size unset. A URL the page shows
+    directly is kept."""
     if isinstance(value, dict) and "orig_name" in value and "path" in value:
-        shown = {"file": value.get("orig_name"), "sha256": digest(value.get("path"))}
-        if value.get("path") is None and value.get("url"):
-            shown["url"] = value["url"]
+        found = digest(value.get("path"))
+        url = value.get("url")
+        if found is None and isinstance(url, str) and url.startswith("data:"):
+            found = hashlib.sha256(data_url_bytes(url)).hexdigest()[:16]
+        shown = {"file": value.get("orig_name"), "sha256": found}
+        if found is None and url:
+            shown["url"] = url
         return shown
     if isinstance(value, list):
         return [files_by_name(v) for v in value]

@@ -165,3 +165,25 @@ def test_chat_message_objects_keep_empty_metadata_and_options():
     assert [(m["metadata"], m["options"]) for m in out] == [({}, []), (None, None)]
     row = gradio_row("parity/text_outputs", "example 5")
     assert row["outputs"][2][0]["metadata"] == {} and row["outputs"][2][0]["options"] == []
+
+
+def test_gif_upload_for_a_filepath_image_is_saved_again_as_gradio_does(tmp_path):
+    """A GIF whose mode is not the Image's image_mode reaches a filepath function as
+    Gradio's cache has it: every frame saved again, looping (the bytes match Gradio's)."""
+    pillow = pytest.importorskip("PIL.Image")
+    source = compare.cases.FILES / "blink.gif"
+    upload = tmp_path / "blink.gif"
+    upload.write_bytes(source.read_bytes())
+    path = gr.Image(type="filepath").preprocess(
+        {"_type": "file", "path": str(upload), "orig_name": "blink.gif"}
+    )
+    assert Path(path).name == "blink.gif" and path != str(upload)
+    with pillow.open(path) as saved:
+        assert saved.format == "GIF"
+    row = gradio_row("parity/images", "input 0 (image) file 'blink.gif'")
+    sent = payload.digest(path)
+    assert row["received"][0]["repr"] == f"<path to a file named 'blink.gif', sha256 {sent}>"
+    kept = gr.Image(type="filepath", image_mode=None).preprocess(
+        {"_type": "file", "path": str(upload), "orig_name": "blink.gif"}
+    )
+    assert kept == str(upload)
