@@ -6,6 +6,7 @@ without them the event fails with an error that says so and how to fix it."""
 
 from __future__ import annotations
 
+import io
 import tempfile
 import warnings
 from pathlib import Path
@@ -37,8 +38,10 @@ def open_image(path: str, who: str, want: str, image_mode: str | None) -> Any:
         need["numpy"] = "numpy"
     pil, ops, *_ = require(f'{who} with type="{want}"', need, 'type="filepath"', fail)
     try:
-        image = pil.open(path)
-        image.load()  # reads the pixels now, so the file is closed when this returns
+        # From the bytes, not the file: an animated GIF keeps its source open for its
+        # other frames, and a file left open would leak with every event.
+        image = pil.open(io.BytesIO(Path(path).read_bytes()))
+        image.load()
     except (OSError, ValueError) as exc:
         raise fail(f"{Path(path).name} is not an image this app can read ({exc}).") from None
     if image.getexif().get(274, 1) != 1:  # 274: EXIF orientation; 1 is upright
