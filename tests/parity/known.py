@@ -21,8 +21,6 @@ class Known:
 UNPARSABLE = "Text that is not a number, typed into a Number"
 
 GRADIO_FAILS = "Values Gradio 6.31 fails to show"
-RAGGED = "Rows of different lengths returned to a Dataframe"
-NUMBER_HEADERS = "Column names that are not text, returned to a Dataframe"
 
 KNOWN: list[Known] = [
     # bytes or a Path returned to gr.File(), a bool array returned to gr.Image(),
@@ -32,8 +30,6 @@ KNOWN: list[Known] = [
     Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="example 4"),
     Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="'path object'"),
     Known(GRADIO_FAILS, aspect="outcome", app="parity/chat_inputs", row="(highlightedtext) spans"),
-    Known(RAGGED, aspect="outputs", app="parity/dataframe_out", row="example 7"),
-    Known(NUMBER_HEADERS, aspect="outputs", app="parity/dataframe_out", row="example 12"),
     Known(UNPARSABLE, component="number", row="typed 'abc'"),
     Known(UNPARSABLE, component="number", row="typed '1,5'"),
 ]

@@ -187,3 +187,19 @@ def test_gif_upload_for_a_filepath_image_is_saved_again_as_gradio_does(tmp_path)
         {"_type": "file", "path": str(upload), "orig_name": "blink.gif"}
     )
     assert kept == str(upload)
+
+
+def test_dataframe_output_sends_rows_and_column_names_as_gradio():
+    """Ragged rows go out as given, headers by the first row; a DataFrame's column names
+    go out as they are (the page pads rows and shows names as text: table.ts)."""
+    pandas = pytest.importorskip("pandas")
+    frame = gr.Dataframe(headers=["first", "second"])
+    assert frame.postprocess([[1], [2, 3]]) == {
+        "headers": ["first"],
+        "data": [[1], [2, 3]],
+        "metadata": None,
+    }
+    assert gr.Dataframe().postprocess(pandas.DataFrame({0: [1], 1: [2]}))["headers"] == [0, 1]
+    rows = {r["name"]: r for r in RECORDINGS["parity/dataframe_out"]["rows"]}
+    assert rows["example 7"]["outputs"][1]["headers"] == ["first"]
+    assert rows["example 12"]["outputs"][0]["headers"] == [0, 1]
