@@ -146,6 +146,15 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
             ("two messages", [_said("user", "Hi"), _said("assistant", "**Hello**")]),
             ("non-ASCII", [_said("user", NON_ASCII)]),
             ("a thought", [{**_said("assistant", "plan"), "metadata": {"title": "Plan"}}]),
+            (
+                "a file",
+                [
+                    {
+                        **_said("user", ""),
+                        "content": [{"file": {"upload": "pixels.png"}, "type": "file"}],
+                    }
+                ],
+            ),
         ]
     if kind == "highlightedtext":
         return [

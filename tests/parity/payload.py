@@ -224,6 +224,8 @@ def gradio_files(value: Any, upload: Any) -> Any:
     (which returns the server's path) and sent as the FileData the page sends."""
     if isinstance(value, list):
         return [gradio_files(v, upload) for v in value]
+    if isinstance(value, dict) and not is_upload(value):  # e.g. a chat message's file
+        return {k: gradio_files(v, upload) for k, v in value.items()}
     if not is_upload(value):
         return value
     name = value["upload"]
@@ -242,6 +244,8 @@ def lite_files(value: Any, folder: Path) -> Any:
     own under `folder` (worker.ts writeUploads) and sent as the FileData lite's page sends."""
     if isinstance(value, list):
         return [lite_files(v, folder) for v in value]
+    if isinstance(value, dict) and not is_upload(value):
+        return {k: lite_files(v, folder) for k, v in value.items()}
     if not is_upload(value):
         return value
     name = value["upload"]
@@ -251,7 +255,7 @@ def lite_files(value: Any, folder: Path) -> Any:
     return {
         "_type": "file",
         "path": str(home / name),
-        "url": None,
+        "url": f"blob:http://127.0.0.1/{home.name}",  # the page's object URL for it
         "orig_name": name,
         "size": len(data),
         "mime_type": mimetypes.guess_type(name)[0],

@@ -16,21 +16,28 @@ from typing import Any
 LONG_REPR = 300
 
 
+# Where each page shows a file from: Gradio's server route, lite's object URLs.
+FILE_URLS = ("/gradio_api/file=", "blob:")
+
+
 def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
 def stable_repr(value: Any) -> str:
     """repr(value), except where repr shows where a thing lives or hides what it holds:
-    a path to a file is its name and a hash of its bytes (where it lives is each
-    system's own: Gradio copies uploads and examples into its cache; lite keeps them in
-    the page's file system); bytes, numpy arrays and PIL images are their shape and a
+    a path to a file is its name and a hash of its bytes, and the URL the page shows it
+    at is just that (where it lives is each system's own: Gradio copies uploads and
+    examples into its cache and serves them; lite keeps them in the page's file system
+    and shows them through object URLs); bytes, numpy arrays and PIL images are their shape and a
     hash of their data (a PIL repr holds a memory address); lists, tuples and dicts are
     shown item by item."""
     if isinstance(value, str) and 0 < len(value) < 4096 and os.path.isfile(value):
         with open(value, "rb") as file:
             data = file.read()
         return f"<path to a file named {os.path.basename(value)!r}, sha256 {_hash(data)}>"
+    if isinstance(value, str) and value.startswith(FILE_URLS):
+        return "<the URL the page shows a file at>"
     if isinstance(value, bytes | bytearray):
         return f"<{len(value)} bytes, sha256 {_hash(bytes(value))}>"
     module = type(value).__module__ or ""

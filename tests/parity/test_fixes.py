@@ -203,3 +203,22 @@ def test_dataframe_output_sends_rows_and_column_names_as_gradio():
     rows = {r["name"]: r for r in RECORDINGS["parity/dataframe_out"]["rows"]}
     assert rows["example 7"]["outputs"][1]["headers"] == ["first"]
     assert rows["example 12"]["outputs"][0]["headers"] == [0, 1]
+
+
+def test_chat_files_travel_as_gradio_sends_them(tmp_path):
+    """A file in a message reaches the function as Gradio's FileData dict, and a file
+    given by path goes out with no name, as Gradio sends it."""
+    picture = tmp_path / "pixels.png"
+    picture.write_bytes((compare.cases.FILES / "pixels.png").read_bytes())
+    page = {"_type": "file", "path": str(picture), "url": "blob:x", "orig_name": "pixels.png"}
+    page |= {"size": 81, "mime_type": "image/png", "buffer": None}
+    message = {"role": "user", "content": [{"type": "file", "file": page}]}
+    [got] = gr.Chatbot().preprocess([message])
+    assert list(got["content"][0]) == ["file", "alt_text", "type"]
+    assert list(got["content"][0]["file"]) == [
+        *("path", "url", "size", "orig_name", "mime_type", "is_stream", "meta"),
+    ]
+    out = gr.Chatbot().postprocess([{"role": "user", "content": {"path": str(picture)}}])
+    assert out[0]["content"][0]["file"]["orig_name"] is None
+    row = gradio_row("parity/text_outputs", "example 10")
+    assert row["outputs"][2][0]["content"][0]["file"]["file"] is None

@@ -1,6 +1,15 @@
 """HighlightedText and Chatbot (messages) outputs fed each kind of value they take."""
 
+import base64
+from pathlib import Path
+
 import gradio as gr
+
+PNG = (  # a 3x2 RGB picture
+    "iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGP4z8DA8J+BgeE/"
+    "E4T6z8AAADvsBf1YPrxHAAAAAElFTkSuQmCC"
+)
+Path("pixels.png").write_bytes(base64.b64decode(PNG))
 
 CASES = {
     "pairs": (
@@ -30,6 +39,14 @@ CASES = {
     ),
     "old pairs": ([], [["Hi", "Hello"]]),
     "bad role": ([], [{"role": "robot", "content": "beep"}]),
+    "files": (
+        [],
+        [
+            {"role": "user", "content": {"path": "pixels.png"}},
+            {"role": "assistant", "content": [{"path": "pixels.png", "alt_text": "dots"}, "see?"]},
+        ],
+    ),
+    "component": ([], [{"role": "assistant", "content": gr.Image("pixels.png")}]),
 }
 
 
