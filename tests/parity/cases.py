@@ -140,6 +140,19 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
         return _files(kind, props)
     if kind == "dataframe":
         return _frames(props)
+    if kind == "gallery":  # items as Gradio's page holds them: a file and its caption
+        return [
+            ("none", None),
+            ("no pictures", []),
+            ("one picture", [{"image": {"upload": "pixels.png"}, "caption": None}]),
+            (
+                "two with captions",
+                [
+                    {"image": {"upload": "photo.jpg"}, "caption": NON_ASCII},
+                    {"image": {"upload": "dot.webp"}, "caption": ""},
+                ],
+            ),
+        ]
     if kind == "chatbot":  # messages as Gradio's page holds them (postprocessed)
         return [
             ("no messages", []),
