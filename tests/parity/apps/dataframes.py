@@ -25,6 +25,10 @@ demo = gr.Interface(
         gr.Dataframe(type="array", label="Rows back"),
         gr.Dataframe(type="numpy", label="Grid back"),
     ],
+    examples=[
+        [[["b", 2, False]], [[1, 2, 3], [4, 5, 6]], [[5, 6], [7, 8]]],
+        [{"headers": ["name", "count", "ok"], "data": [["Grüße", 0.5, True]]}, None, None],
+    ],
 )
 
 if __name__ == "__main__":
