@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import Error
-from ..files import file_data
+from ..files import file_data, is_file_data
 from .base import Component
 from .display import json_safe
 
@@ -95,7 +95,7 @@ class Chatbot(Component):
             {
                 "role": m.get("role"),
                 "metadata": m.get("metadata"),
-                "content": list(m.get("content") or []),
+                "content": [_gradio_part(part) for part in m.get("content") or []],
                 "options": m.get("options"),
             }
             for m in payload
@@ -135,10 +135,10 @@ class Chatbot(Component):
         parts = [part for item in items if (part := _part(item)) is not None]
         if not parts:
             return []
-        base = {
+        base = {  # as Gradio: an empty metadata or options stays empty, only None is None
             "role": role,
-            "metadata": json_safe(metadata) or None,
-            "options": json_safe(options) or None,
+            "metadata": None if metadata is None else json_safe(metadata),
+            "options": None if options is None else json_safe(options),
         }
         if not self.reasoning_tags:
             return [{**base, "content": parts}]
@@ -206,6 +206,20 @@ def _part(item: Any) -> dict[str, Any] | None:
     raise Error(f"Invalid message for Chatbot component: {item!r}", visible=False)
 
 
+def _gradio_part(part: Any) -> Any:
+    """A file part of a message the page sent, with the file as Gradio's FileData gives
+    it to the function (its keys, in its order); other parts as they came."""
+    if not (
+        isinstance(part, dict) and part.get("type") == "file" and is_file_data(part.get("file"))
+    ):
+        return part
+    file = part["file"]
+    keys = ("path", "url", "size", "orig_name", "mime_type")
+    data = {key: file.get(key) for key in keys}
+    data.update(is_stream=False, meta={"_type": "gradio.FileData"})
+    return {"file": data, "alt_text": part.get("alt_text"), "type": "file"}
+
+
 def _file_part(file: dict[str, Any], alt_text: Any) -> dict[str, Any]:
     """A file in a message as a FileData: its bytes go to the page beside the JSON
     (lite/files.py), which shows images, audio and video inline and links the rest."""
@@ -221,9 +235,11 @@ def _file_part(file: dict[str, Any], alt_text: Any) -> dict[str, Any]:
         data["mime_type"] = file.get("mime_type") or mimetypes.guess_type(name)[0]
         return {"type": "file", "file": {**data, "buffer": None}, "alt_text": alt_text}
     try:
-        data = file_data(str(path), file.get("orig_name"))
+        data = file_data(str(path))
     except FileNotFoundError:
         raise Error(f"Chatbot: no such file {str(path)!r}") from None
+    # As Gradio: no name unless one was given (the page names the link from the path).
+    data["orig_name"] = file.get("orig_name")
     return {"type": "file", "file": data, "alt_text": alt_text}
 
 

@@ -111,7 +111,7 @@ def _typed_number(text: str) -> Any:
         return text
 
 
-def table_parts(value: Any) -> tuple[list[str], list[list[Any]], dict[str, Any] | None]:
+def table_parts(value: Any) -> tuple[list[Any], list[list[Any]], dict[str, Any] | None]:
     """(headers, rows, metadata) from anything Gradio's Dataframe output accepts."""
     kind = _kind(value)
     if value is None:
@@ -126,9 +126,9 @@ def table_parts(value: Any) -> tuple[list[str], list[list[Any]], dict[str, Any] 
         hidden = set(getattr(value, "hidden_columns", []))
         frame = value.data
         frame = frame.iloc[:, [i for i in range(frame.shape[1]) if i not in hidden]]
-        return [str(c) for c in frame.columns], frame.to_dict(orient="split")["data"], None
+        return list(frame.columns), frame.to_dict(orient="split")["data"], None
     if kind == "pandas.DataFrame":
-        return [str(c) for c in value.columns], value.to_dict(orient="split")["data"], None
+        return list(value.columns), value.to_dict(orient="split")["data"], None
     if kind == "polars.DataFrame":
         return [str(c) for c in value.columns], [list(r) for r in value.rows()], None
     if kind == "numpy.ndarray":
@@ -322,13 +322,15 @@ class Dataframe(Component):
     def postprocess(self, value: Any) -> dict[str, Any]:
         headers, rows, metadata = table_parts(value)
         rows = [list(row) if isinstance(row, list | tuple) else [row] for row in rows]
-        headers = [str(h) for h in headers] or list(self.headers)
+        # As Gradio: a DataFrame's column names go out as they are (0 stays a number).
+        headers = [_cell(h) for h in headers] or list(self.headers)
         if not rows or not any(len(row) for row in rows):
             return {"headers": headers, "data": [], "metadata": None}
-        width = max(len(row) for row in rows)
-        # Headers follow the data's width (Gradio names extra columns "4", "5", ...).
+        # As Gradio: headers follow the first row's width (extra columns are named "4",
+        # "5", ...) and rows go out as given; the page pads them (table.ts toTable).
+        width = len(rows[0])
         headers = headers[:width] + [str(i) for i in range(len(headers) + 1, width + 1)]
-        data = [[_cell(cell) for cell in row] + [None] * (width - len(row)) for row in rows]
+        data = [[_cell(cell) for cell in row] for row in rows]
         return {"headers": headers, "data": data, "metadata": metadata}
 
     def props(self) -> dict[str, Any]:

@@ -79,9 +79,11 @@ class File(Component):
         return NamedString(path)
 
     def preprocess(self, payload: Any) -> Any:
-        if payload is None or payload == []:
+        if payload is None:
             return None
         items = payload if isinstance(payload, list) else [payload]
+        if not items:  # as Gradio: no files is [] for "multiple", None for "single"
+            return None if self.file_count == "single" else []
         files = [self._one(item) for item in items]
         return files[0] if self.file_count == "single" else files
 

@@ -112,6 +112,8 @@ class Gallery(Component):
         file = made
         if not file.get("mime_type") and file.get("orig_name"):
             file["mime_type"] = mimetypes.guess_type(str(file["orig_name"]))[0]
+        if kind:  # as Gradio: an image Python made has no file name of its own
+            file["orig_name"] = None
         media = "video" if _is_video(file) else "image"
         return {media: file, "caption": None if caption is None else str(caption)}
 

@@ -6,6 +6,7 @@ without them the event fails with an error that says so and how to fix it."""
 
 from __future__ import annotations
 
+import io
 import tempfile
 import warnings
 from pathlib import Path
@@ -37,8 +38,10 @@ def open_image(path: str, who: str, want: str, image_mode: str | None) -> Any:
         need["numpy"] = "numpy"
     pil, ops, *_ = require(f'{who} with type="{want}"', need, 'type="filepath"', fail)
     try:
-        image = pil.open(path)
-        image.load()  # reads the pixels now, so the file is closed when this returns
+        # From the bytes, not the file: an animated GIF keeps its source open for its
+        # other frames, and a file left open would leak with every event.
+        image = pil.open(io.BytesIO(Path(path).read_bytes()))
+        image.load()
     except (OSError, ValueError) as exc:
         raise fail(f"{Path(path).name} is not an image this app can read ({exc}).") from None
     if image.getexif().get(274, 1) != 1:  # 274: EXIF orientation; 1 is upright
@@ -123,11 +126,17 @@ class Image(Component):
         if self.image_mode is None or optional("PIL.Image") is None:
             return path
         image = open_image(path, named(self, "Image"), "pil", None)
-        if image.mode == self.image_mode or image.format == "GIF":
+        if image.mode == self.image_mode:
             return path
         # Beside the other uploads (as Gradio's cache), not among the outputs the worker
         # deletes once sent.
         folder = Path(tempfile.mkdtemp(prefix="lite-image-"))
+        if image.format == "GIF":  # as Gradio: every frame kept, in its mode, looping
+            with image:
+                frames = [frame.copy() for frame in _frames(image)]
+            saved = folder / Path(name).name
+            frames[0].save(saved, format="GIF", save_all=True, append_images=frames[1:], loop=0)
+            return str(saved)
         converted, saved = image.convert(self.image_mode), folder / Path(name).name
         try:
             converted.save(saved, format=image.format or "PNG")
@@ -166,3 +175,9 @@ class Image(Component):
             "download": self.download,
             "alt_text": self.alt_text,
         }
+
+
+def _frames(image: Any) -> Any:
+    """Each frame of an animated image (Pillow's ImageSequence, imported only here)."""
+    (sequence,) = require("Image", {"PIL.ImageSequence": "Pillow"}, 'type="filepath"', fail)
+    return sequence.Iterator(image)

@@ -110,11 +110,16 @@ def encode_pil(image: Any, fmt: str, stem: str = "image") -> dict[str, Any]:
 def array_to_pil(array: Any, who: str) -> Any:
     """A numpy image array (height, width[, channels]) as a PIL image."""
     (pil,) = require(who, {"PIL.Image": "Pillow"}, "a file path as the return value", Error)
-    # As Gradio does: floats are 0.0-1.0, other integer types are clipped to 0-255.
+    # As Gradio does: floats are 0.0-1.0; wider integers keep their values when all are
+    # below 256 and are otherwise scaled down to 8 bits; negatives become 0.
     if array.dtype.kind == "f":
         array = (array.clip(0, 1) * 255).round()
     if array.dtype.kind == "b":
         array = array * 255
+    if array.dtype.kind in "iu" and array.dtype.itemsize > 1 and array.size:
+        bits = 8 * array.dtype.itemsize - (array.dtype.kind == "i")
+        if array.max() >= 256:
+            array = array // 2 ** (bits - 8)
     if array.dtype.name != "uint8":
         array = array.clip(0, 255).astype("uint8")
     return pil.fromarray(array)

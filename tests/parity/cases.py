@@ -16,6 +16,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 RECORDED = HERE / "recorded"
+FILES = HERE / "files"  # the bytes file edge values upload (payload.py)
 
 NON_ASCII = "Grüße, 世界! ¿Qué tal? 🎉"
 LONG_TEXT = "lorem ipsum " * 10_000  # 120,000 characters
@@ -38,6 +39,76 @@ def _numbers(props: dict[str, Any]) -> list[tuple[str, str]]:
             step = props.get("step") or 1
             typed += [repr(bound), repr(bound - step if key == "minimum" else bound + step)]
     return [(f"typed {t!r}", t) for t in dict.fromkeys(typed)]
+
+
+# The files each media input is tried with (tests/parity/files/), as upload markers
+# (payload.py turns each into the FileData each page sends). Files of the wrong kind
+# are in the tables on purpose: each system must refuse them the same way.
+MEDIA = {
+    "file": ["notes.txt", "Grüße.md", "blob.bin", "table.csv", "NOTES.TXT", "dot.webp"],
+    "image": [
+        "pixels.png",
+        "clear.png",
+        "photo.jpg",
+        "blink.gif",
+        "dot.webp",
+        "shape.svg",
+        "notes.txt",
+    ],
+    "audio": ["tone.wav", "stereo.wav", "byte.wav", "notes.txt"],
+    "video": ["clip.mp4", "clip.webm", "notes.txt"],
+}
+
+
+def _files(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
+    names = MEDIA[kind]
+    if props.get("file_count") in ("multiple", "directory"):
+        return [
+            ("none", None),
+            ("no files", []),
+            ("one file", [{"upload": names[0]}]),
+            ("two files", [{"upload": n} for n in names[:2]]),
+            ("every file", [{"upload": n} for n in names]),
+        ]
+    return [("none", None)] + [(f"file {n!r}", {"upload": n}) for n in names]
+
+
+def _said(role: str, text: str) -> dict[str, Any]:
+    """One chat message in the form Gradio's page sends it back."""
+    return {
+        "role": role,
+        "metadata": None,
+        "content": [{"text": text, "type": "text"}],
+        "options": None,
+    }
+
+
+def _frames(props: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Tables as Gradio's page sends them: its headers over rows of cells, each cell of
+    its column's datatype (the page's number cells hold numbers, its bool cells
+    true/false; only text cells hold any text)."""
+    value = props.get("value") or {}
+    headers = list(value.get("headers") or []) or ["1", "2", "3"]
+    datatype = props.get("datatype") or "str"
+    kinds = datatype if isinstance(datatype, list) else [datatype] * len(headers)
+
+    def table(*cells: tuple[str, float, bool]) -> dict[str, Any]:
+        """One row per (text, number, bool) triple, each cell as its column wants it."""
+
+        def cell(kind: str, triple: tuple[str, float, bool]) -> Any:
+            return {"number": triple[1], "bool": triple[2]}.get(kind, triple[0])
+
+        rows = [[cell(kinds[i % len(kinds)], c) for i in range(len(headers))] for c in cells]
+        return {"headers": headers, "data": rows, "metadata": None}
+
+    return [
+        ("no rows", table()),
+        ("two rows", table(("x", 1, True), ("y", 0.5, False))),
+        ("non-ASCII", table((NON_ASCII, -7, False))),
+        ("empty text", table(("", 0, False))),
+        ("numbers as text", table(("3", 3, True))),
+        ("big numbers", table(("1e21", 1e21, True), ("0.1", 12345678901234567, False))),
+    ]
 
 
 def _choice_values(props: dict[str, Any]) -> list[Any]:
@@ -65,6 +136,52 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
         return _numbers(props)
     if kind == "checkbox":
         return [("true", True), ("false", False)]
+    if kind in MEDIA:
+        return _files(kind, props)
+    if kind == "dataframe":
+        return _frames(props)
+    if kind == "gallery":  # items as Gradio's page holds them: a file and its caption
+        return [
+            ("none", None),
+            ("no pictures", []),
+            ("one picture", [{"image": {"upload": "pixels.png"}, "caption": None}]),
+            (
+                "two with captions",
+                [
+                    {"image": {"upload": "photo.jpg"}, "caption": NON_ASCII},
+                    {"image": {"upload": "dot.webp"}, "caption": ""},
+                ],
+            ),
+        ]
+    if kind == "chatbot":  # messages as Gradio's page holds them (postprocessed)
+        return [
+            ("no messages", []),
+            ("two messages", [_said("user", "Hi"), _said("assistant", "**Hello**")]),
+            ("non-ASCII", [_said("user", NON_ASCII)]),
+            ("a thought", [{**_said("assistant", "plan"), "metadata": {"title": "Plan"}}]),
+            (
+                "a file",
+                [
+                    {
+                        **_said("user", ""),
+                        "content": [{"file": {"upload": "pixels.png"}, "type": "file"}],
+                    }
+                ],
+            ),
+        ]
+    if kind == "highlightedtext":
+        return [
+            ("none", None),
+            ("no spans", []),
+            (
+                "spans",
+                [
+                    {"token": "The ", "class_or_confidence": None},
+                    {"token": "cat", "class_or_confidence": "animal"},
+                    {"token": NON_ASCII, "class_or_confidence": 0.5},
+                ],
+            ),
+        ]
     values = _choice_values(props)
     if kind == "checkboxgroup":
         return [

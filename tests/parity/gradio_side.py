@@ -93,6 +93,27 @@ def call(base: str, api_name: str, data: list[Any], session: str) -> tuple[bool,
     return last
 
 
+def upload(base: str, name: str, data: bytes) -> str:
+    """Upload `data` as a file named `name` through Gradio's upload route, as its page and
+    gradio_client's handle_file do; returns the path the server keeps it at."""
+    boundary = secrets.token_hex(16)
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        f"{base}/gradio_api/upload",
+        body,
+        {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    with _open(request) as response:
+        return str(json.loads(response.read())[0])
+
+
 def dump(value: Any) -> Any:
     """A postprocessed value as JSON data (Gradio's data models have model_dump)."""
     return value.model_dump() if hasattr(value, "model_dump") else value
@@ -187,7 +208,8 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
             if row["kind"] == "clear" and reset is not None:
                 call(base, reset.api_name, [], session)
             calls.reset()
-            row["wire"] = payload.js_value(row["wire"])  # as the page sends it
+            sent = payload.gradio_files(row["wire"], lambda n, d: upload(base, n, d))
+            row["wire"] = payload.js_value(sent)  # as the page sends it
             ok, reply = call(base, fn.api_name, row["wire"], session)
             row["received"] = calls.received
             row["outcome"] = record.outcome(calls, ok)

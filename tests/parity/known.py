@@ -20,7 +20,18 @@ class Known:
 
 UNPARSABLE = "Text that is not a number, typed into a Number"
 
+GRADIO_FAILS = "Values Gradio 6.31 fails to show"
+CHAT_COMPONENT = "A component inside a Chatbot message"
+
 KNOWN: list[Known] = [
+    Known(CHAT_COMPONENT, aspect="outputs", app="parity/text_outputs", row="example 11"),
+    # bytes or a Path returned to gr.File(), a bool array returned to gr.Image(),
+    # HighlightedText's own input value returned to it
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/files", row="input 1 (file) file "),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/media_out", row="example 6"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="example 4"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/value_outputs", row="'path object'"),
+    Known(GRADIO_FAILS, aspect="outcome", app="parity/chat_inputs", row="(highlightedtext) spans"),
     Known(UNPARSABLE, component="number", row="typed 'abc'"),
     Known(UNPARSABLE, component="number", row="typed '1,5'"),
 ]

@@ -36,8 +36,11 @@ def load(path: Path, calls: record.Calls) -> Runtime:
     return runtime
 
 
-def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | None]:
-    """lite's page data for each recorded row; None where lite has no such row."""
+def _rows(
+    recorded: dict[str, Any], config: dict[str, Any], uploads: Path
+) -> list[list[Any] | None]:
+    """lite's page data for each recorded row; None where lite has no such row. Files
+    the rows upload are written under `uploads`."""
     inputs = config["inputs"]
     # Gradio's rows hold a value for every input; lite's page has no State inputs.
     page = [i for i, c in enumerate(recorded["inputs"]) if c["kind"] != "state"]
@@ -55,7 +58,7 @@ def _rows(recorded: dict[str, Any], config: dict[str, Any]) -> list[list[Any] | 
             rows.append(payload.lite_example(inputs, examples, number) if found else None)
         else:
             at = page.index(row["index"])
-            value = payload.unpack(row["value"])
+            value = payload.lite_files(payload.unpack(row["value"]), uploads)
             data = list(default)
             data[at] = value if row["typed"] else payload.lite_page(inputs[at], value)
             rows.append(data)
@@ -117,5 +120,8 @@ def _run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
     if recorded.get("load_error"):
         return answer
     kinds = [row["kind"] for row in recorded["rows"]]
-    answer["rows"] = asyncio.run(_run(runtime, calls, _rows(recorded, config), kinds))
+    uploads = path.parent.parent / "uploads"
+    uploads.mkdir(exist_ok=True)
+    rows = _rows(recorded, config, uploads)
+    answer["rows"] = asyncio.run(_run(runtime, calls, rows, kinds))
     return answer

@@ -13,8 +13,14 @@ Both front ends are browsers, so every value they send has been through JavaScri
 - Each page fills empty inputs with its own defaults before the first submit
   (`gradio_initial`, from Gradio's js/*/Index.svelte; `lite_initial`, from inputs.ts).
 
-Files are compared by name (`files_by_name`; record.describe does the same for paths
-the function receives).
+Files travel through both sides from here. An edge value that is a file is written as a
+marker, `{"upload": "notes.txt"}` (or a list of them), naming a file in tests/parity/files/.
+Gradio's side uploads those bytes through its upload route (`/gradio_api/upload`, what
+gradio_client's handle_file does) and sends the FileData its page would send
+(`gradio_files`); lite's side copies the same bytes to a fresh folder, as the worker writes
+an upload into Pyodide's file system, and sends the FileData lite's page sends
+(`lite_files`). Files are then compared by name and content, never by where they live
+(`files_by_name`; record.describe does the same for paths the function receives).
 
 An edge value is written once, as the value a user puts on Gradio's page (or, for
 numbers, the text they type); lite's side gets what its page would send for the same
@@ -27,12 +33,18 @@ Standard library only: both venvs import this module."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
+import mimetypes
+import os
+import tempfile
+import urllib.parse
+from pathlib import Path
 from typing import Any
 
-from cases import LONG_TEXT
+from cases import FILES, LONG_TEXT
 
 LONG = 300
 LONG_TEXT_MARK = "<cases.LONG_TEXT>"
@@ -124,7 +136,8 @@ def lite_cleared(config: dict[str, Any]) -> Any:
             "data": [],
             "metadata": None,
         }
-    return {"checkbox": False, "checkboxgroup": [], "label": {}, "chatbot": []}.get(kind)
+    cleared = {"checkbox": False, "checkboxgroup": [], "label": {}, "chatbot": [], "gallery": []}
+    return cleared.get(kind)
 
 
 def lite_example(configs: list[dict[str, Any]], rows: list[list[Any]], number: int) -> list[Any]:
@@ -199,12 +212,87 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
     return value
 
 
+def is_upload(value: Any) -> bool:
+    """An edge value naming a file in tests/parity/files/ (or a list of them)."""
+    if isinstance(value, list):
+        return bool(value) and all(is_upload(v) for v in value)
+    return isinstance(value, dict) and set(value) == {"upload"}
+
+
+def gradio_files(value: Any, upload: Any) -> Any:
+    """Gradio's page data for `value`: each upload marker uploaded with `upload(name, data)`
+    (which returns the server's path) and sent as the FileData the page sends."""
+    if isinstance(value, list):
+        return [gradio_files(v, upload) for v in value]
+    if isinstance(value, dict) and not is_upload(value):  # e.g. a chat message's file
+        return {k: gradio_files(v, upload) for k, v in value.items()}
+    if not is_upload(value):
+        return value
+    name = value["upload"]
+    data = (FILES / name).read_bytes()
+    return {
+        "path": upload(name, data),
+        "orig_name": name,
+        "size": len(data),
+        "mime_type": mimetypes.guess_type(name)[0],
+        "meta": {"_type": "gradio.FileData"},
+    }
+
+
+def lite_files(value: Any, folder: Path) -> Any:
+    """lite's page data for `value`: each upload marker's bytes written to a folder of its
+    own under `folder` (worker.ts writeUploads) and sent as the FileData lite's page sends."""
+    if isinstance(value, list):
+        return [lite_files(v, folder) for v in value]
+    if isinstance(value, dict) and not is_upload(value):
+        return {k: lite_files(v, folder) for k, v in value.items()}
+    if not is_upload(value):
+        return value
+    name = value["upload"]
+    data = (FILES / name).read_bytes()
+    home = Path(tempfile.mkdtemp(dir=folder))
+    (home / name).write_bytes(data)
+    return {
+        "_type": "file",
+        "path": str(home / name),
+        "url": f"blob:http://127.0.0.1/{home.name}",  # the page's object URL for it
+        "orig_name": name,
+        "size": len(data),
+        "mime_type": mimetypes.guess_type(name)[0],
+        "buffer": None,
+    }
+
+
+def digest(path: Any) -> str | None:
+    """A short hash of the file at `path`, or None when there is none to read."""
+    if not isinstance(path, str) or not os.path.isfile(path):
+        return None
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def data_url_bytes(url: str) -> bytes:
+    """The bytes a data: URL holds (Gradio shows an SVG output as one; lite as a file)."""
+    head, _, body = url.partition(",")
+    if head.endswith(";base64"):
+        return base64.b64decode(body)
+    return urllib.parse.unquote_to_bytes(body)
+
+
 def files_by_name(value: Any) -> Any:
-    """`value` with each file shown by what the page shows of it: its name. Where a file
-    lives is each system's own (Gradio: a server cache and URL; lite: the page's Pyodide
-    file system and an object URL), and Gradio leaves an output file's size unset."""
+    """`value` with each file shown by what the page shows of it: its name, and a hash of
+    its bytes. Where a file lives is each system's own (Gradio: a server cache and URL;
+    lite: the page's Pyodide file system and an object URL; a data: URL counts by the
+    bytes it holds), and Gradio leaves an output file's size unset. A URL the page shows
+    directly is kept."""
     if isinstance(value, dict) and "orig_name" in value and "path" in value:
-        return {"file": value.get("orig_name")}
+        found = digest(value.get("path"))
+        url = value.get("url")
+        if found is None and isinstance(url, str) and url.startswith("data:"):
+            found = hashlib.sha256(data_url_bytes(url)).hexdigest()[:16]
+        shown = {"file": value.get("orig_name"), "sha256": found}
+        if found is None and url:
+            shown["url"] = url
+        return shown
     if isinstance(value, list):
         return [files_by_name(v) for v in value]
     if isinstance(value, dict):

@@ -139,9 +139,10 @@ def test_postprocess_lists_and_dicts_as_gradio_does():
     assert frame.postprocess({"data": [[1]], "headers": ["x"], "metadata": meta})["metadata"] == (
         meta
     )
-    # Ragged rows are padded, so the page gets a rectangle.
-    assert frame.postprocess([[1], [2, 3]])["data"] == [[1, None], [2, 3]]
-    assert frame.postprocess({"data": [1, (2, 3)]})["data"] == [[1, None], [2, 3]]
+    # Ragged rows go out as given, headers by the first row, as Gradio sends them
+    # (tests/parity: dataframe_out); the page pads them into a rectangle (table.ts).
+    assert frame.postprocess([[1], [2, 3]]) == page(["a"], [[1], [2, 3]])
+    assert frame.postprocess({"data": [1, (2, 3)]})["data"] == [[1], [2, 3]]
     with pytest.raises(TypeError, match="Dataframe cannot show a value of type set"):
         frame.postprocess({1, 2})
 

@@ -428,7 +428,10 @@ def test_gallery_output_from_pil_and_numpy():
     got = gr.Gallery(format="png").postprocess(
         [(pil.new("RGB", (3, 3)), "pil"), (np.zeros((2, 2, 3), dtype="uint8"), "array")]
     )
-    assert [g["image"]["orig_name"] for g in got] == ["image.png", "image.png"]
+    # Saved as PNG files; like Gradio's, they have no name of their own (parity/gallery_out).
+    assert [g["image"]["path"][-4:] for g in got] == [".png", ".png"]
+    assert [g["image"]["mime_type"] for g in got] == ["image/png", "image/png"]
+    assert [g["image"]["orig_name"] for g in got] == [None, None]
     assert [g["caption"] for g in got] == ["pil", "array"]
 
 

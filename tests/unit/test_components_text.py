@@ -270,7 +270,10 @@ def test_chatbot_messages_become_typed_parts(tmp_path):
     [part] = file["content"]
     assert part["type"] == "file" and part["alt_text"] == "a cat"
     assert part["file"]["_type"] == "file" and part["file"]["path"] == str(picture)
-    assert part["file"]["mime_type"] == "image/png" and part["file"]["orig_name"] == "cat.png"
+    # No name unless one is given, as Gradio (the page names it from the path: chatbot.ts).
+    assert part["file"]["mime_type"] == "image/png" and part["file"]["orig_name"] is None
+    named = bot.postprocess([{"role": "user", "content": {"path": str(picture), "orig_name": "c"}}])
+    assert named[0]["content"][0]["file"]["orig_name"] == "c"
     assert bot.postprocess(None) == []
     assert bot.postprocess([{"role": "user", "content": None}]) == []  # nothing to show
 
@@ -294,9 +297,10 @@ def test_chatbot_takes_chat_message_objects():
     out = gr.Chatbot().postprocess(
         [gr.ChatMessage("Hi"), gr.ChatMessage("Plan", role="user", metadata={"title": "T"})]
     )
-    assert [(m["role"], m["metadata"], m["content"][0]["text"]) for m in out] == [
-        ("assistant", None, "Hi"),
-        ("user", {"title": "T"}, "Plan"),
+    # A ChatMessage's metadata and options default to {} and [], and Gradio sends them so.
+    assert [(m["role"], m["metadata"], m["options"], m["content"][0]["text"]) for m in out] == [
+        ("assistant", {}, [], "Hi"),
+        ("user", {"title": "T"}, [], "Plan"),
     ]
 
 

@@ -84,6 +84,7 @@ export function parseNumber(text: string): number | null {
 export function clearedValue(config: ComponentConfig | undefined): Json {
   switch (config?.type) {
     case "chatbot":
+    case "gallery":
       return [];
     case "dataframe": {
       // The table keeps its headers (those it started with) and loses its rows.

@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { groupByRole, toMessages } from "../src/components/chatbot";
+import { fileName, groupByRole, toMessages } from "../src/components/chatbot";
 import { grammarFor } from "../src/components/code";
 import { toHex } from "../src/components/colorpicker";
 import { fromPicker, toPicker } from "../src/components/datetime";
@@ -76,4 +76,11 @@ test("chat messages read defensively and group by role", () => {
     groupByRole(messages, false).map((run) => run.length),
     [1, 1, 1],
   );
+});
+
+test("a chat file is named by its orig_name, else by its path (Python sends none, as Gradio)", () => {
+  const file = { _type: "file", path: "/tmp/x/pixels.png", url: "blob:a", orig_name: null, size: 81, mime_type: "image/png", buffer: 0 } as const;
+  assert.equal(fileName(file), "pixels.png");
+  assert.equal(fileName({ ...file, orig_name: "dots.png" }), "dots.png");
+  assert.equal(fileName({ ...file, path: null }), "file");
 });

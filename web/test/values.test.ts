@@ -120,6 +120,16 @@ test("Clear gives each component Gradio's postprocess(None)", () => {
   assert.equal(clearedValue({ ...base, type: "checkbox", props: {} }), false);
   assert.deepEqual(clearedValue({ ...base, type: "checkboxgroup", props: { choices: [] } }), []);
   assert.deepEqual(clearedValue({ ...base, type: "label", props: {} }), {});
+  const gallery = {
+    columns: 2,
+    height: null,
+    object_fit: null,
+    allow_preview: true,
+    preview: false,
+    selected_index: null,
+    fit_columns: true,
+  };
+  assert.deepEqual(clearedValue({ ...base, type: "gallery", props: gallery }), []);
   const number = { minimum: 3, maximum: null, step: 1, precision: null, placeholder: null };
   assert.equal(clearedValue({ ...base, type: "number", props: number }), null);
   assert.equal(clearedValue({ ...base, type: "slider", props: { minimum: 2, maximum: 9, step: 1 } }), 2);

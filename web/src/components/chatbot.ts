@@ -6,7 +6,7 @@
 import { h } from "../dom";
 import { isFileData, revokeReceived } from "../files";
 import { setMarkdown } from "../markdown";
-import type { Json } from "../protocol";
+import type { FileData, Json } from "../protocol";
 import styles from "./chatbot.css";
 import { outputWidget } from "./widgets";
 import { type Config, defineComponent, type Widget } from "./types";
@@ -68,11 +68,16 @@ function part(item: JsonObject, props: Props): HTMLElement {
   return h("div", { class: "lite-chat-file" }, `[${String(item["component"] ?? "component")}]`);
 }
 
+/** A file's name for its link: Python sends none for a file given by path (as Gradio). */
+export function fileName(file: FileData): string {
+  return file.orig_name ?? file.path?.split("/").pop() ?? "file";
+}
+
 function filePart(item: JsonObject): HTMLElement {
   const file = item["file"];
   const alt = typeof item["alt_text"] === "string" ? item["alt_text"] : null;
   if (!isFileData(file) || file.url === null) return h("div", { class: "lite-chat-file" }, alt ?? "(file)");
-  const name = file.orig_name ?? "file";
+  const name = fileName(file);
   const kind = (file.mime_type ?? "").split("/")[0];
   if (kind === "image") return h("img", { class: "lite-chat-media", src: file.url, alt: alt ?? name });
   if (kind === "audio" || kind === "video") {
