@@ -25,6 +25,8 @@ def alias_gradio() -> None:
     if current is not None and current is not gradio_alias:
         raise AppError("A real 'gradio' package is already imported here; lite can't alias it.")
     sys.modules["gradio"] = gradio_alias
+    if not any(isinstance(f, gradio_alias.Submodules) for f in sys.meta_path):
+        sys.meta_path.append(gradio_alias.Submodules())
 
 
 def app_modules(app_dir: Path) -> list[types.ModuleType]:

@@ -23,7 +23,8 @@ def from_shortcut(spec: Component | str | type[Component]) -> Component:
     if isinstance(spec, type) and issubclass(spec, Component):
         return spec()
     if isinstance(spec, str):
-        cls = SHORTCUTS.get(spec.lower())
+        # Gradio ignores case and underscores here: "playable_video" is PlayableVideo.
+        cls = SHORTCUTS.get(spec.lower().replace("_", ""))
         if cls is None:
             raise UnsupportedError(
                 f"The component shortcut {spec!r} is not supported by lite yet. "

@@ -89,3 +89,10 @@ def test_registry_gives_gradio_names_and_shortcuts():
     assert type(from_shortcut("textarea")) is gr.TextArea
     assert SHORTCUTS["state"] is gr.State
     assert set(gr.__all__) >= {"Textbox", "Number", "Interface", "State"}
+
+
+def test_shortcuts_ignore_case_and_underscores_as_gradios_do():
+    from lite.components import from_shortcut
+
+    assert type(from_shortcut("playable_video")).__name__ == "PlayableVideo"
+    assert type(from_shortcut("CheckBox_Group")) is gr.CheckboxGroup

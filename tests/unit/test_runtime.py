@@ -176,3 +176,23 @@ def test_sibling_modules_and_main_guard(tmp_path):
     names = {m.__name__ for m in runtime.modules()}
     assert {"__main__", "helper"} <= names
     assert json.dumps(runtime.config())
+
+
+async def test_gradio_submodules_import_or_fail_clearly(tmp_path):
+    runtime = make_app(
+        tmp_path,
+        """
+        import gradio as gr
+        from gradio.themes import Soft  # gr.themes, as a submodule
+        try:
+            from gradio.media import get_image
+        except ModuleNotFoundError as error:
+            message = str(error)
+        gr.Interface(lambda x: message, "text", "text", theme=Soft()).launch()
+        """,
+    )
+    result = await runtime.event(1, ["x"])
+    assert result["data"][0].startswith("gradio.media is not supported by lite")
+    import lite.themes
+
+    assert lite.themes.__name__ == "lite.themes"  # lite's own module keeps its name

@@ -52,7 +52,10 @@ export default defineComponent<Props>({
       control: box,
       get: () => box.value,
       set: (value) => {
-        box.value = toText(value);
+        // Like the range input of Gradio's page, a value outside the range shows (and is
+        // sent) as the nearest end.
+        const n = typeof value === "number" ? Math.min(maximum, Math.max(minimum, value)) : value;
+        box.value = toText(n);
         syncRange();
       },
       onChange: listen([box, range], "input"),
