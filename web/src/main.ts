@@ -2,6 +2,7 @@
 // its own module worker. Assets (worker.js, pyodide/) sit beside this script.
 
 import { App } from "./app";
+import { keepSharedData } from "./persist";
 import { registerOffline } from "./register";
 import { type AppSource, fromElement, fromManifest } from "./source";
 
@@ -27,6 +28,7 @@ export class GradioLiteElement extends HTMLElement {
     const source = this.source();
     // Only pages that opt in (lite build and lite gallery write the attribute).
     if (this.hasAttribute("offline")) registerOffline(assetsUrl);
+    keepSharedData(this);
     this.app = new App(this, source, assetsUrl);
   }
 
