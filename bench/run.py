@@ -15,11 +15,11 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from . import bigfile, boot, events, footprint, report, shared
+from . import bigfile, boot, events, footprint, offline, report, shared
 from .harness import OUT, ROOT, Harness
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes")
+FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes", "offline")
 
 
 @dataclass
@@ -62,6 +62,7 @@ def run_all(
                 harness, results, options.scaling_sizes, options.scaling_events, log
             ),
             "bytes": lambda: footprint.measure(harness, results, log),
+            "offline": lambda: offline.measure(harness, results, options.boot_runs, log),
         }
         for name in FIGURES:
             if name in options.only:
