@@ -274,3 +274,26 @@ def test_an_app_without_shared_data_does_not(
     expect(page.get_by_label("output")).to_have_text("Hello, Ada!")
     page.wait_for_timeout(3000)  # past the check after a submit
     assert page.evaluate("window.__persistCalls") == 0
+
+
+def test_a_new_version_cut_half_way_leaves_the_working_one(
+    static: Static, tmp_path: Path, page: Page
+) -> None:
+    build_site(write_app(tmp_path / "src"), static.root)
+    first_visit(page, static.url)
+    before = page.evaluate("caches.keys()")
+    build_site(write_app(tmp_path / "src", greeting="Bonjour"), static.root)
+    (static.root / "icon.svg").unlink()  # one file of the new build cannot be downloaded
+    page.add_init_script(
+        "navigator.serviceWorker.ready.then((r) => r.addEventListener('updatefound', () => {"
+        "  const w = r.installing;"
+        "  w.addEventListener('statechange', () => { window.__newVersion = w.state; });"
+        "}));"
+    )
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    # The new version was found, failed to install and was dropped: no new cache.
+    page.wait_for_function("window.__newVersion === 'redundant'", timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("caches.keys()") == before
+    expect(page.locator(".lite-update")).to_have_count(0)
+    answers(page, "Ada", "Hello, Ada!")
