@@ -28,12 +28,15 @@ demo: setup
 	$(BIN)/lite gallery examples -o build/gallery --serve --host 127.0.0.1 --port 8000
 
 # Unit and browser tests run in separate sessions: Playwright's sync API keeps an event
-# loop running for its whole session, which the asyncio unit tests can't share.
+# loop running for its whole session, which the asyncio unit tests can't share. The
+# examples' test_app.py files use the testing kit as an author would; importlib mode lets
+# files of one name live in several folders.
 test: setup lint browser
 	cd web && npm test
 	$(BIN)/pytest tests/unit
 	$(BIN)/pytest tests/parity
 	$(BIN)/pytest tests/browser
+	$(BIN)/pytest examples --import-mode=importlib
 
 lint: setup
 	$(BIN)/ruff check .

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from . import bigfile, boot, events, footprint, offline, report, shared
+from . import bigfile, boot, events, footprint, live, offline, report, shared, testkit
 from .harness import OUT, ROOT, Harness
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes", "offline")
+FIGURES = (
+    "boot", "bigfile", "events", "crosstab", "scaling", "bytes", "live", "testkit", "offline"
+)  # fmt: skip
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Options:
     tab_events: int = 100
     scaling_sizes: list[int] = field(default_factory=lambda: [10, 100, 1_000, 10_000, 100_000])
     scaling_events: int = 15
+    live_runs: int = 8
+    testkit_runs: int = 5
     only: tuple[str, ...] = FIGURES
     note: str = ""
     results_file: Path = RESULTS
@@ -62,6 +66,8 @@ def run_all(
                 harness, results, options.scaling_sizes, options.scaling_events, log
             ),
             "bytes": lambda: footprint.measure(harness, results, log),
+            "live": lambda: live.measure(harness, results, options.live_runs, log),
+            "testkit": lambda: testkit.measure(harness, results, options.testkit_runs, log),
             "offline": lambda: offline.measure(harness, results, options.boot_runs, log),
         }
         for name in FIGURES:
@@ -132,6 +138,8 @@ def parse(argv: list[str]) -> Options:
         help="comma-separated item counts",
     )
     parser.add_argument("--scaling-events", type=int, default=defaults.scaling_events)
+    parser.add_argument("--live-runs", type=int, default=defaults.live_runs)
+    parser.add_argument("--testkit-runs", type=int, default=defaults.testkit_runs)
     parser.add_argument("--only", default=",".join(FIGURES), help=f"any of {','.join(FIGURES)}")
     parser.add_argument("--note", default="", help="what changed since the last recorded run")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where results.json goes")
@@ -149,6 +157,8 @@ def parse(argv: list[str]) -> Options:
         tab_events=args.tab_events,
         scaling_sizes=[int(s) for s in args.scaling_sizes.split(",") if s.strip()],
         scaling_events=args.scaling_events,
+        live_runs=args.live_runs,
+        testkit_runs=args.testkit_runs,
         only=only,
         note=args.note,
         results_file=args.out,

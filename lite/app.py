@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import interface
 from .interface import Interface
+from .tabbed import TabbedInterface
 
 
 class AppError(Exception):
@@ -59,12 +60,15 @@ def run_entry(app_dir: Path, entry: str) -> types.ModuleType:
     return module
 
 
-def served_interface() -> Interface:
-    """The Interface the app launched; failing that, the last one it created."""
+def served_interface() -> Interface | TabbedInterface:
+    """The Interface (or TabbedInterface) the app launched; else the last one it created."""
+    served: Interface | TabbedInterface
     if interface.launched:
-        return interface.launched[-1]
+        served = interface.launched[-1]
+        return served
     if interface.created:
-        return interface.created[-1]
+        served = interface.created[-1]
+        return served
     raise AppError(
         "The app defined no gr.Interface. Create one, e.g. "
         "demo = gr.Interface(fn, inputs, outputs), and call demo.launch()."

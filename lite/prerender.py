@@ -10,6 +10,7 @@ does not read then can be loaded after the app is ready (see lite/site.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 TIMEOUT_S = 30
+WARNING = "lite: warning: "
 
 
 @dataclass
@@ -28,6 +30,8 @@ class HostRun:
 
     config: dict[str, Any]
     reads: set[str]
+    # Inputs whose type= needs numpy, pandas or Pillow in the browser (Interface.browser_packages).
+    packages: dict[str, list[str]]
 
 
 def prerender(app: Path) -> dict[str, Any] | None:
@@ -54,13 +58,17 @@ def run_on_host(app: Path) -> HostRun | None:
         lines = done.stderr.strip().splitlines()
         _note(lines[-1] if lines else f"exit code {done.returncode}")
         return None
+    for line in done.stderr.splitlines():
+        if line.startswith(WARNING):
+            print(line, file=sys.stderr)
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return HostRun(result["config"], set(result["reads"]))
+    return HostRun(result["config"], set(result["reads"]), result["packages"])
 
 
 def _note(reason: str) -> None:
     print(
-        f"lite: note: no pre-rendered UI ({reason}); the page shows it once Python runs",
+        f"lite: note: no pre-rendered UI ({reason}); the page shows it once Python runs. "
+        "Examples with cache_examples=True are then cached on first click instead.",
         file=sys.stderr,
     )
 
@@ -88,13 +96,22 @@ def _by_importlib() -> bool:
 
 
 def main(app_dir: str, entry: str) -> None:
+    from .examples import cache_outputs
     from .runtime import Runtime
 
     reads: set[str] = set()
     _record_reads(app_dir, reads)
     runtime = Runtime(app_dir, entry)
     runtime.load()
-    result = json.dumps({"config": runtime.config(), "reads": sorted(reads)}, allow_nan=False)
+    config = runtime.config()
+    started = sorted(reads)  # what the app reads to start, not what its examples read
+    # cache_examples=True: the outputs are computed here, once, and shipped in app.json.
+    for warning in asyncio.run(cache_outputs(runtime, config)):
+        print(f"{WARNING}{warning}", file=sys.stderr)
+    packages: dict[str, list[str]] = {}
+    for app in runtime.apps:  # every Interface of a TabbedInterface
+        packages |= app.browser_packages()
+    result = json.dumps({"config": config, "reads": started, "packages": packages}, allow_nan=False)
     sys.stdout.flush()
     print(f"\n{result}")  # last line: the app may have printed before
 

@@ -106,3 +106,41 @@ def result_invalid(event_id: int, errors: dict[int, InputError]) -> dict[str, An
         "input_errors": [{"index": i, "message": str(e)} for i, e in sorted(errors.items())],
         "toasts": [],
     }
+
+
+# ---- while an event runs ----
+
+
+def event_progress(event_id: int, levels: list[dict[str, Any]]) -> dict[str, Any]:
+    """gr.Progress levels, outermost first: {index, length, unit, progress, desc} each."""
+    return {"type": "event-progress", "id": event_id, "levels": levels}
+
+
+def partial(event_id: int, data: list[Any]) -> dict[str, Any]:
+    """A streamed value: a generator yielded; the event goes on."""
+    return {"type": "partial", "id": event_id, "data": data}
+
+
+def stopped(event_id: int) -> dict[str, Any]:
+    """The event ended because the user stopped it (not an error)."""
+    return {"type": "stopped", "id": event_id, "reset": False}
+
+
+def shared_data_result(
+    request_id: int,
+    names: list[dict[str, Any]],
+    *,
+    data: str | None = None,
+    message: str | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The answer to a "shared-data" request; `message` says why it failed (nothing changed)."""
+    return {
+        "type": "shared-data-result",
+        "id": request_id,
+        "ok": message is None,
+        "names": names,
+        "data": data,
+        "message": message,
+        "warnings": warnings or [],
+    }

@@ -34,6 +34,10 @@ MIME_TYPES = {
     ".py": "text/plain; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
 }
+ISOLATION_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Embedder-Policy": "credentialless",
+}
 # The page polls this path in `lite serve` and reloads when the answer changes.
 BUILD_PATH = "/__build"
 RELOAD_SCRIPT = (
@@ -46,10 +50,13 @@ RELOAD_SCRIPT = (
 class SiteServer(ThreadingHTTPServer):
     """Serves `root`; `root` and `build_id` may change while it runs."""
 
-    def __init__(self, address: tuple[str, int], root: Path, *, log: bool = False) -> None:
+    def __init__(
+        self, address: tuple[str, int], root: Path, *, log: bool = False, isolated: bool = False
+    ) -> None:
         self.root = root
         self.build_id: str | None = None
         self.log = log
+        self.isolated = isolated
         super().__init__(address, SiteHandler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -76,6 +83,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Always revalidate: a rebuilt site must never run a stale bundle or wheel.
         self.send_header("Cache-Control", "no-cache")
+        if self.server.isolated:
+            # Cross-origin isolation gives the page SharedArrayBuffer, so Stop can interrupt
+            # Python without restarting it. "credentialless" still lets an app's Markdown
+            # show images from other sites.
+            for name, value in ISOLATION_HEADERS.items():
+                self.send_header(name, value)
         super().end_headers()
 
     def do_GET(self) -> None:
@@ -97,10 +110,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass  # log_request reports the failed request once
 
 
-def start(root: Path, host: str = "127.0.0.1", port: int = 0, *, log: bool = False) -> SiteServer:
-    """Serve root from a background thread; port 0 picks a free port."""
+def start(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    log: bool = False,
+    isolated: bool = False,
+) -> SiteServer:
+    """Serve root from a background thread; port 0 picks a free port. `isolated` sends
+    the COOP/COEP headers that make pages cross-origin isolated."""
     try:
-        server = SiteServer((host, port), root, log=log)
+        server = SiteServer((host, port), root, log=log, isolated=isolated)
     except OSError as error:
         raise BuildError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     threading.Thread(target=server.serve_forever, name="lite-server", daemon=True).start()
@@ -128,7 +149,7 @@ def _wait(server: SiteServer, tick: Callable[[], None] | None = None) -> None:
 
 
 def serve_dir(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    server = start(root, host, port, log=True)
+    server = start(root, host, port, log=True, isolated=True)
     print(f"Serving {root} at {server.url}  (Ctrl-C to stop)", flush=True)
     _wait(server)
 
@@ -161,7 +182,7 @@ def serve_app(
     check_app(app)
     write_assets(out, static_dir)  # the runtime does not change while serving; built once
     write_app(app, out, head=RELOAD_SCRIPT)
-    server = start(out, host, port, log=True)
+    server = start(out, host, port, log=True, isolated=True)
     server.build_id = str(time.time_ns())
     print(f"Serving {app} at {server.url}  (Ctrl-C to stop)", flush=True)
     folder = app.resolve().parent

@@ -21,6 +21,7 @@ from lite.prerender import run_on_host
 from lite.requirements import RequirementError, canonical, read_lines, resolve
 from lite.shipping import ConfigError, Shipment, select
 from lite.snapshot import CACHE, SCRIPT, SNAPSHOT, add_snapshot
+from lite.state.namespace import app_namespace
 from lite.wheel import PACKAGE_DIR, build_wheel
 
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -294,6 +295,8 @@ def write_app(
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(app_dir / name, target / name)
     run = run_on_host(app)
+    if run is not None:
+        check_component_packages(run.packages, requirements)
     config = run.config if run is not None else None
     manifest: dict[str, object] = {
         "entry": app.name,
@@ -303,6 +306,8 @@ def write_app(
         "requirements": requirements,
         "state_key": state_key,
         "config": config,
+        # The app's shared-data namespace, hashed here so no tab reads every file at boot.
+        "state_namespace": app_namespace(app_dir, files, app.name),
     }
     (out / "app.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     title = (config or {}).get("title") or app_dir.name
@@ -311,6 +316,24 @@ def write_app(
     page = page_html(title, assets=assets, head=head, offline=offline)
     (out / "index.html").write_text(page, "utf-8")
     return manifest
+
+
+def check_component_packages(needed: dict[str, list[str]], shipped: list[str]) -> None:
+    """Fail early when an input's type= needs numpy, pandas or Pillow and the site does not
+    ship it (Pyodide 314 has no such wheel unless the build vendors one): the error names
+    the component, the package, and both fixes."""
+    have = {canonical(name) for name in shipped}
+    for component, packages in needed.items():
+        missing = [p for p in packages if canonical(p) not in have]
+        if missing:
+            names = " and ".join(missing)
+            raise BuildError(
+                f"{component} needs {names} in the browser, and this site does not ship it. "
+                f"Either give it a type= that needs no package (type='filepath' for media, "
+                f"type='array' for a Dataframe), or add {names} to requirements.txt and "
+                f"build with --pyodide-packages URL (a Pyodide package index; its wheels are "
+                f"copied into the site)."
+            )
 
 
 def _resolve(

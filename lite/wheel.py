@@ -16,8 +16,8 @@ NAME = "lite"
 # Zip timestamps cannot go before 1980; a fixed one keeps the bytes reproducible.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 # Host-only parts of the package: the front-end bundle and Pyodide files are served
-# beside the wheel, never inside it.
-_SKIP_DIRS = {"static", "__pycache__"}
+# beside the wheel, never inside it; the testing kit drives a browser from the host.
+_SKIP_DIRS = {"static", "testing", "__pycache__"}
 
 
 def version() -> str:

@@ -1,9 +1,9 @@
 """Make sure a Chromium exists for the browser tests; `make test` runs this first.
 
-Order: $LITE_CHROMIUM, Playwright's own Chromium, the system's /usr/bin/chromium, and
-as root on Debian/Ubuntu an apt-get install of it (Playwright cannot download its
-browsers on every machine). The browser tests (tests/browser/conftest.py) and the
-benchmark harness (bench/harness.py) launch Chromium with what is defined here.
+The choice itself (and Chromium's flags) lives in lite/testing/browser.py, shared by the
+testing kit, our browser tests and the benchmark harness. This script adds the set-up:
+as root on Debian/Ubuntu it installs the system's chromium with apt-get when neither
+Playwright's Chromium nor the system's is there.
 """
 
 from __future__ import annotations
@@ -12,40 +12,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-SYSTEM_CHROMIUM = "/usr/bin/chromium"
-# No background traffic: this machine (and CI) reach no host but the package registries.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+from lite.testing.browser import CHROMIUM_ARGS, SYSTEM_CHROMIUM, choose, installed, is_offsite
 
-
-def is_offsite(url: str) -> bool:
-    """A request that would leave this machine."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+__all__ = ["CHROMIUM_ARGS", "SYSTEM_CHROMIUM", "bundled_chromium", "choose", "is_offsite"]
 
 
 def bundled_chromium() -> str | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        path = playwright.chromium.executable_path
-    return path if Path(path).is_file() else None
-
-
-def choose(bundled: str | None) -> str | None:
-    """The executable to launch, or None for Playwright's default (its own Chromium)."""
-    explicit = os.environ.get("LITE_CHROMIUM")
-    if explicit:
-        return explicit
-    return None if bundled else SYSTEM_CHROMIUM
+        return installed(playwright.chromium.executable_path)
 
 
 def main() -> int:

@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import Error
 from ..files import file_data, save_bytes, upload_path
 from .base import Component, fail
-from .media import kind_of, named, optional, output_file, require, sources_list
+from .media import kind_of, named, output_file, sources_list
+from .packages import optional, require
 
 TYPES = ("numpy", "filepath")
 SOURCES = ("upload", "microphone")
@@ -116,6 +117,9 @@ class Audio(Component):
         self.autoplay = autoplay
         self.loop = loop
         self.download = buttons is None or "download" in buttons
+
+    def browser_packages(self) -> list[str]:
+        return ["numpy"] if self.return_type == "numpy" else []
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -94,6 +94,11 @@ class Component:
         """Type-specific settings for the page."""
         return {}
 
+    def browser_packages(self) -> list[str]:
+        """Packages of Pyodide's own distribution (numpy, pandas, Pillow) this input's
+        type= needs in the browser; `lite build` fails early unless the site vendors them."""
+        return []
+
     def example_value(self, value: Any) -> Any:
         """An example cell, in the page form that fills this input."""
         return self.postprocess(value)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import importlib
 import math
 import warnings
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from .base import Component, fail
+from .packages import require
 
 TYPES = ("pandas", "numpy", "array", "polars")
 DATATYPES = ("str", "number", "bool", "date", "markdown", "html", "image")
@@ -181,15 +181,6 @@ def _auto_datatype(value: Any) -> str | list[str]:
     return datatypes
 
 
-def missing_package(component: str, package: str) -> str:
-    """The error for a type= whose package is absent: what, why, and both fixes."""
-    return (
-        f"{component} has type={package!r}, which needs {package}, and {package} is not "
-        f"installed here. Either use type='array' (a list of lists), or ship the {package} "
-        "wheel with the app (lite build --pyodide-packages URL)."
-    )
-
-
 class Dataframe(Component):
     type = "dataframe"
     shortcuts = ("dataframe",)
@@ -293,11 +284,13 @@ class Dataframe(Component):
         ]
 
     def _import(self, package: str) -> Any:
-        try:
-            return importlib.import_module(package)
-        except ImportError:
-            name = f"Dataframe {self.label!r}" if self.label else "Dataframe"
-            raise fail(missing_package(name, package)) from None
+        name = f"Dataframe {self.label!r}" if self.label else "Dataframe"
+        who = f"{name} with type={package!r}"
+        (module,) = require(who, {package: package}, "type='array' (a list of lists)", fail)
+        return module
+
+    def browser_packages(self) -> list[str]:
+        return [] if self.return_type == "array" else [self.return_type]
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

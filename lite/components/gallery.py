@@ -19,9 +19,9 @@ from .media import (
     kind_of,
     named,
     output_file,
-    require,
     sources_list,
 )
+from .packages import require
 
 FITS = ("contain", "cover", "fill", "none", "scale-down")
 

@@ -20,11 +20,10 @@ from .media import (
     encode_pil,
     kind_of,
     named,
-    optional,
     output_file,
-    require,
     sources_list,
 )
+from .packages import optional, require
 
 TYPES = ("numpy", "pil", "filepath")
 SOURCES = ("upload", "webcam", "clipboard")
@@ -94,6 +93,9 @@ class Image(Component):
         self.alt_text = alt_text
         # Gradio shows every button when `buttons` is None.
         self.download = buttons is None or "download" in buttons
+
+    def browser_packages(self) -> list[str]:
+        return {"pil": ["Pillow"], "numpy": ["Pillow", "numpy"]}.get(self.return_type, [])
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -1,21 +1,16 @@
 """What Image, Audio, Video and Gallery share: turning a function's return value into a
-FileData, and the optional packages (Pillow, numpy) that some `type=` values need.
-
-The runtime stays pure standard library. Pillow and numpy have no Pyodide wheel here, so
-they are imported only when an app asks for them, and a missing one is a clear error
-that names the component, the package and both fixes."""
+FileData, and Pillow/numpy values (through packages.py, only when an app uses them)."""
 
 from __future__ import annotations
 
-import importlib
 import io
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from ..errors import Error
 from ..files import file_data, is_file_data, save_bytes
+from .packages import require
 
 # The first bytes of the media formats browsers show, for naming returned bytes.
 _MAGIC = (
@@ -87,39 +82,6 @@ def in_app(path: str | Path) -> str | Path:
     if absolute.is_absolute() and absolute.is_relative_to(here) and here != Path(here.anchor):
         return absolute.relative_to(here)
     return path
-
-
-def missing(component: str, packages: list[str], fix: str) -> str:
-    """The error for a `type=` whose package is absent: what, why, and both fixes."""
-    names = " and ".join(packages)
-    one = len(packages) == 1
-    return (
-        f"{component} needs {names}, which {'is' if one else 'are'} not installed in this "
-        f"Python. Either use {fix}, or ship the {names} {'wheel' if one else 'wheels'} with "
-        "the app (lite build --pyodide-packages URL)."
-    )
-
-
-def optional(module: str) -> Any:
-    """The module, or None when it is not installed."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
-
-
-def require(
-    who: str, modules: dict[str, str], fix: str, error: Callable[[str], Exception]
-) -> list[Any]:
-    """Each module (module -> its package's name), or `error` naming every missing one.
-
-    Inputs raise an InputError (shown at the input, the function is not called); outputs
-    raise gr.Error (shown as the event's error)."""
-    found = {name: optional(name) for name in modules}
-    absent = list(dict.fromkeys(p for name, p in modules.items() if found[name] is None))
-    if absent:
-        raise error(missing(who, absent, fix))
-    return list(found.values())
 
 
 def kind_of(value: Any) -> str:

@@ -3,11 +3,13 @@
 Every site is built by the same builder as `lite build` (the real bundle from
 lite/static/ and the runtime wheel zipped from lite/), then served from one
 session-wide server, each in its own sub-folder. Nothing may leave the machine: every
-request to another host is aborted and fails the test.
+request to another host is aborted and fails the test. Chromium's launch options come
+from the lite pytest plugin (lite/testing/launch.py), as for any author's tests.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import textwrap
 from collections.abc import Callable, Generator, Iterator
@@ -15,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_setup import CHROMIUM_ARGS, choose, is_offsite
-from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, Playwright, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
 from lite.server import SiteServer, start
 from lite.site import build_site, write_assets
+from lite.testing.browser import is_offsite
 
 # The front end sets data-status on <gradio-lite>: "loading", then "ready" once the app
 # is rendered or "error" once a boot failure is shown. Tests wait for either.
@@ -34,19 +36,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], playwright: Playwright
-) -> dict[str, Any]:
-    args = {**browser_type_launch_args}
-    args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
-    bundled = playwright.chromium.executable_path
-    executable = choose(bundled if Path(bundled).is_file() else None)
-    if executable:
-        args["executable_path"] = executable
-    return args
 
 
 @pytest.fixture(autouse=True)
@@ -171,3 +160,20 @@ def open_app() -> Callable[..., Locator]:
     """open_app(page, url, expect_error=False): navigate and wait until the app is ready
     (or, with expect_error, until its boot error shows); returns the <gradio-lite>."""
     return _open_app
+
+
+@pytest.fixture(scope="session")
+def inline_app(html_page: Callable[[str], str]) -> Callable[[str], str]:
+    """inline_app(code) -> URL of a page running `code` inline in <gradio-lite>, with no
+    build: for apps `lite build` refuses (an input whose type= needs numpy, pandas or
+    Pillow), to show the error the page gives instead."""
+
+    def write(code: str) -> str:
+        body = html.escape(textwrap.dedent(code).strip(), quote=False)
+        return html_page(
+            '<!doctype html>\n<link rel="stylesheet" href="lite.css">\n'
+            '<script type="module" src="lite.js"></script>\n'
+            f"<gradio-lite>\n{body}\n</gradio-lite>\n"
+        )
+
+    return write

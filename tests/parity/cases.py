@@ -47,7 +47,7 @@ def _choice_values(props: dict[str, Any]) -> list[Any]:
 def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
     """(name, value) pairs for one input. For number and slider the value is the text
     typed; for the rest, the value Gradio's page sends."""
-    if kind == "textbox":
+    if kind in ("textbox", "code"):
         return [
             ("empty", ""),
             ("non-ASCII", NON_ASCII),
@@ -55,6 +55,12 @@ def edges(kind: str, props: dict[str, Any]) -> list[tuple[str, Any]]:
             ("lines and spaces", "  first line\nsecond line  "),
             ("markup", "<b>bold</b> & *stars*"),
         ]
+    if kind == "colorpicker":
+        return [("black", "#000000"), ("white", "#ffffff"), ("orange", "#f97316")]
+    if kind == "datetime":
+        # Not "now": the two systems would read the clock at different moments.
+        typed = ["", "2024-05-01", "2024-05-01 13:45:07", "2024-05-01T13:45", "not a date"]
+        return [(f"typed {t!r}", t) for t in typed]
     if kind in ("number", "slider"):
         return _numbers(props)
     if kind == "checkbox":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import sys
 import tempfile
@@ -131,7 +132,7 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
             processed = handler._get_processed_example(example)
             for component, value in zip(handler.inputs_with_examples, processed, strict=True):
                 at = next(i for i, c in enumerate(inputs) if c is component)
-                wire[at] = payload.gradio_after_clear(kinds[at], value)  # as the page holds it
+                wire[at] = payload.gradio_after_clear(kinds[at], dump(value))  # as the page has it
             rows.append({"name": f"example {number}", "kind": "example", "wire": wire})
     for index, (kind, component) in enumerate(zip(kinds, inputs, strict=True)):
         for edge, value in cases.edges(kind, props[component._id]):
@@ -152,7 +153,7 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
     # Last, the Clear button, then Submit: Clear gives each component its postprocess(None)
     # (gradio/components/clear_button.py) and resets session state.
     cleared = [
-        payload.gradio_after_clear(k, c.postprocess(None))
+        payload.gradio_after_clear(k, dump(c.postprocess(None)))
         for k, c in zip(kinds, inputs, strict=True)
     ]
     rows.append({"name": "after Clear", "kind": "clear", "wire": cleared})
@@ -200,7 +201,7 @@ def run_app(name: str, path: Path) -> dict[str, Any]:
         for key in ("wire", "value", "outputs"):
             if key in row:
                 # Outputs as the page gets them, after JSON and JS.
-                row[key] = payload.pack(payload.js_value(row[key]))
+                row[key] = payload.pack(payload.files_by_name(payload.js_value(row[key])))
     answer["rows"] = rows
     return answer
 
@@ -209,12 +210,16 @@ def main(argv: list[str]) -> int:
     only = set(argv)
     cases.RECORDED.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        os.chdir(work)  # whatever Gradio writes (.gradio/, flagged/) lands here
         for name, path in cases.apps().items():
             if only and name not in only:
                 continue
+            # A copy of the app's folder, run from inside it: its files are there, and
+            # whatever Gradio or the app writes (.gradio/, flagged/, reports) lands in it.
+            copy = Path(work) / name.replace("/", "__")
+            shutil.copytree(path.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+            os.chdir(copy)
             try:
-                answer = run_app(name, path)
+                answer = run_app(name, copy / path.name)
             except Exception:
                 traceback.print_exc()
                 print(f"gradio side: {name} failed", file=sys.stderr)

@@ -7,6 +7,9 @@ Gradio server is needed here."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +81,26 @@ async def _run(
                 "outcome": record.outcome(calls, result["ok"]),
                 # gr.Error's message, when the function raised it (as gradio_side records).
                 "message": error["message"] if error and calls.raised == "Error" else None,
-                "outputs": payload.pack(payload.js_value(result["data"])) if result["ok"] else None,
+                "outputs": payload.pack(payload.files_by_name(payload.js_value(result["data"])))
+                if result["ok"]
+                else None,
             }
         )
     return answers
 
 
 def run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
-    """lite's answers to the rows of one Gradio recording, in the same shape."""
+    """lite's answers to the rows of one Gradio recording, in the same shape. Runs a copy
+    of the app's folder, from inside it (as the browser worker does), so the files it
+    reads are there and the files it writes land in the copy."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "app"
+        shutil.copytree(path.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        with contextlib.chdir(copy):
+            return _run_app(copy / path.name, recorded)
+
+
+def _run_app(path: Path, recorded: dict[str, Any]) -> dict[str, Any]:
     calls = record.Calls()
     try:
         runtime = load(path, calls)

@@ -13,6 +13,9 @@ Both front ends are browsers, so every value they send has been through JavaScri
 - Each page fills empty inputs with its own defaults before the first submit
   (`gradio_initial`, from Gradio's js/*/Index.svelte; `lite_initial`, from inputs.ts).
 
+Files are compared by name (`files_by_name`; record.describe does the same for paths
+the function receives).
+
 An edge value is written once, as the value a user puts on Gradio's page (or, for
 numbers, the text they type); lite's side gets what its page would send for the same
 on-screen state. Outputs are compared as the page receives them: after `js_value`.
@@ -113,7 +116,15 @@ def lite_cleared(config: dict[str, Any]) -> Any:
     if kind == "slider":
         minimum = config.get("props", {}).get("minimum")
         return minimum if isinstance(minimum, int | float) else 0
-    return {"checkbox": False, "checkboxgroup": [], "label": {}}.get(kind)
+    if kind == "dataframe":
+        value = config.get("value")
+        headers = value.get("headers") if isinstance(value, dict) else None
+        return {
+            "headers": headers if isinstance(headers, list) else [],
+            "data": [],
+            "metadata": None,
+        }
+    return {"checkbox": False, "checkboxgroup": [], "label": {}, "chatbot": []}.get(kind)
 
 
 def lite_example(configs: list[dict[str, Any]], rows: list[list[Any]], number: int) -> list[Any]:
@@ -147,8 +158,18 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
     kind = config["type"]
     props = config.get("props", {})
     value = js_value(value)
-    if kind in ("textbox", "number", "slider"):
+    if kind == "code" and value is None:
+        return None  # code.ts sends null until something is typed
+    if kind in ("textbox", "number", "slider", "code", "datetime"):
         return js_text(value)
+    if kind == "colorpicker":  # colorpicker.ts: "#rgb" or "#rrggbb" as lower-case "#rrggbb"
+        if value is None:
+            return None
+        text = js_text(value).strip().lstrip("#")
+        if len(text) == 3 and all(c in "0123456789abcdefABCDEF" for c in text):
+            text = "".join(c + c for c in text)
+        ok = len(text) == 6 and all(c in "0123456789abcdefABCDEF" for c in text)
+        return f"#{text.lower()}" if ok else js_text(value)
     if kind == "checkbox":
         return value is True
     wanted = value if isinstance(value, list) else ([] if value is None else [value])
@@ -175,6 +196,19 @@ def lite_page(config: dict[str, Any], value: Any) -> Any:
                 return match
             return None if text == "" else text
         return picked[0] if picked else None
+    return value
+
+
+def files_by_name(value: Any) -> Any:
+    """`value` with each file shown by what the page shows of it: its name. Where a file
+    lives is each system's own (Gradio: a server cache and URL; lite: the page's Pyodide
+    file system and an object URL), and Gradio leaves an output file's size unset."""
+    if isinstance(value, dict) and "orig_name" in value and "path" in value:
+        return {"file": value.get("orig_name")}
+    if isinstance(value, list):
+        return [files_by_name(v) for v in value]
+    if isinstance(value, dict):
+        return {k: files_by_name(v) for k, v in value.items()}
     return value
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,11 @@ LONG_REPR = 300
 
 def describe(value: Any) -> dict[str, str]:
     """A received argument: its exact type and repr (3 and 3.0 differ here, as they do in
-    the function)."""
+    the function). A path to a file is recorded by the file's name: where it lives is each
+    system's own (Gradio copies uploads and examples into its cache; lite keeps them in
+    the page's file system)."""
+    if isinstance(value, str) and 0 < len(value) < 4096 and os.path.isfile(value):
+        return {"type": "str", "repr": f"<path to a file named {os.path.basename(value)!r}>"}
     text = repr(value)
     if len(text) > LONG_REPR:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

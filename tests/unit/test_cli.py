@@ -114,6 +114,7 @@ def test_build_writes_the_layout(app: Path, tmp_path: Path) -> None:
     manifest = json.loads((out / "app.json").read_text())
     config = manifest.pop("config")  # the pre-rendered UI, as the browser will compute it
     assert [c["type"] for c in config["inputs"]] == ["textbox"]
+    assert manifest.pop("state_namespace").startswith("app:")  # see test_state_identity.py
     assert manifest == {
         "entry": "app.py",
         "files": ["app.py", "util.py"],

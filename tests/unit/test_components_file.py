@@ -74,3 +74,41 @@ def test_gradio_keywords_and_shortcuts():
     assert [c.type for c in iface.input_components + iface.output_components] == ["file", "file"]
     with pytest.raises(ValueError):
         gr.File(file_count="many")
+
+
+def test_inputs_name_the_pyodide_packages_their_type_needs():
+    """What `lite build` checks before it ships an app (WAVE: fail early, name both fixes)."""
+    demo = gr.Interface(
+        lambda *a: None,
+        [
+            gr.Image(label="Photo"),  # Gradio's default type="numpy"
+            gr.Image(type="filepath", label="Path"),
+            gr.Dataframe(label="Table"),  # Gradio's default type="pandas"
+            gr.Dataframe(type="array", label="Rows"),
+            gr.Audio(type="filepath", label="Clip"),
+        ],
+        gr.Dataframe(label="Out"),  # outputs need no package to show a list of lists
+    )
+    assert demo.browser_packages() == {
+        "Image 'Photo'": ["Pillow", "numpy"],
+        "Dataframe 'Table'": ["pandas"],
+    }
+
+
+async def test_an_error_in_preprocess_is_the_events_error_and_the_app_goes_on(tmp_path):
+    from lite.runtime import Runtime
+
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\n"
+        "gr.Interface(lambda f: 'got ' + f.rsplit('/', 1)[-1],"
+        " gr.File(file_types=['.txt']), 'text').launch()\n"
+    )
+    bad, good = tmp_path / "x.csv", tmp_path / "y.txt"
+    bad.write_text("a")
+    good.write_text("b")
+    runtime = Runtime(tmp_path, "app.py")
+    runtime.load()
+    failed = await runtime.event(1, [upload(bad)])
+    assert failed["ok"] is False and failed["error"]["kind"] == "error"
+    assert "Invalid file type" in failed["error"]["message"]
+    assert (await runtime.event(2, [upload(good)]))["data"] == ["got y.txt"]

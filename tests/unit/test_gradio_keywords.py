@@ -34,3 +34,25 @@ def test_components_called_with_gradio_keywords_build():
     lite.Textbox("x", lines=2, max_lines=4, buttons=["copy"], autoscroll=True, html_attributes=None)
     lite.Number(3, minimum=0, maximum=9, step=1, precision=0, every=None, inputs=None, scale=2)
     lite.Slider(0, 10, value=5, randomize=False, show_reset_button=False, buttons=None)
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("Interface", lite.Interface.__init__),
+        ("TabbedInterface", lite.TabbedInterface.__init__),
+        ("launch", lite.Interface.launch),
+        ("Progress", lite.Progress.__init__),
+    ],
+)
+def test_interface_tabs_launch_and_progress_accept_every_gradio_keyword(name, target):
+    params = inspect.signature(target).parameters
+    takes_any = any(p.kind is p.VAR_KEYWORD for p in params.values())
+    known = set(params)
+    missing = [k for k in GRADIO[name] if k not in known]
+    # **kwargs is fine only where the rest are checked against a known list (Interface).
+    assert not missing or takes_any, f"{name} does not accept {missing}"
+    if missing and name == "Interface":
+        from lite.interface import SERVER_ONLY
+
+        assert not set(missing) - SERVER_ONLY - IGNORED_KEYWORDS, missing

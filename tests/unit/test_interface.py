@@ -40,6 +40,10 @@ def test_config_carries_page_settings():
     assert config["examples"] == {
         "headers": ["name", "intensity"],
         "rows": [["Ada", 3], ["Alan", 5]],
+        "per_page": 10,
+        "labels": None,
+        "cache": None,
+        "outputs": None,
     }
     assert config["submit_btn"] == "Submit" and config["clear_btn"] == "Clear"
 

@@ -27,12 +27,20 @@ def test_every_built_message_has_the_fixture_shape():
         "state-changed": protocol.state_changed(["scores"]),
         "notice": protocol.notice("error", "bad"),
         "log": protocol.log("warning", "hi"),
+        "event-progress": protocol.event_progress(
+            1, [{"index": 3, "length": 10, "unit": "steps", "progress": None, "desc": "x"}]
+        ),
+        "partial": protocol.partial(1, ["Hel"]),
+        "stopped": protocol.stopped(1),
+        "shared-data-result": protocol.shared_data_result(7, [{"name": "s", "size": 1}]),
     }
     for name, message in built.items():
         assert keys(message) == keys(FIXTURE[name]), name
         assert message["type"] == FIXTURE[name]["type"]
     assert keys(built["boot-error"]["error"]) == keys(FIXTURE["boot-error"]["error"])
     assert keys(built["result-ok"]["toasts"][0]) == keys(FIXTURE["result-ok"]["toasts"][0])
+    level = built["event-progress"]["levels"][0]
+    assert keys(level) == keys(FIXTURE["event-progress"]["levels"][0])
     invalid = built["result-invalid"]["input_errors"][0]
     assert keys(invalid) == keys(FIXTURE["result-invalid"]["input_errors"][0])
 

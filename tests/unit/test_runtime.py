@@ -138,7 +138,8 @@ async def test_toasts_and_wrong_output_count(tmp_path):
     assert "returned 2 value(s)" in result["error"]["message"]
 
 
-async def test_async_and_generator_functions(tmp_path):
+async def test_async_function_answers(tmp_path):
+    # Generators (streaming) are tested in test_events.py.
     runtime = make_app(
         tmp_path,
         """

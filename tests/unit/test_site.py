@@ -104,6 +104,7 @@ def test_manifest_takes_requirements_from_the_folder(tmp_path: Path) -> None:
         "requirements": ["regex"],
         "state_key": None,
         "config": None,  # no Interface to pre-render
+        "state_namespace": manifest["state_namespace"],  # see test_state_identity.py
     }
     assert manifest == expected
     assert json.loads((tmp_path / "out" / "app.json").read_text()) == manifest
@@ -218,3 +219,33 @@ def test_lite_serve_rebuilds_on_save(tmp_path: Path, fake_static: Path) -> None:
         out, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
     assert "Traceback" not in err and "Stopped." in out
+
+
+def test_an_input_whose_type_needs_a_pyodide_package_fails_the_build_early(
+    tmp_path: Path,
+) -> None:
+    """WAVE.md: the build names the component, the package and both fixes."""
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\n"
+        "gr.Interface(lambda img, df: 1, [gr.Image(label='Photo'), gr.Dataframe(label='T')],"
+        " gr.Dataframe(label='Out')).launch()\n"
+    )
+    with pytest.raises(BuildError) as error:
+        write_app(tmp_path / "app.py", tmp_path / "site")
+    message = str(error.value)
+    assert "Image 'Photo' needs Pillow and numpy" in message
+    assert "type='filepath'" in message and "--pyodide-packages URL" in message
+    # With type= that needs no package (an output Dataframe never needs pandas), it builds.
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\n"
+        "gr.Interface(lambda img, df: 1, [gr.Image(type='filepath'), gr.Dataframe(type='array')],"
+        " gr.Dataframe()).launch()\n"
+    )
+    assert write_app(tmp_path / "app.py", tmp_path / "site")["entry"] == "app.py"
+
+
+def test_the_package_check_accepts_what_the_site_ships() -> None:
+    site.check_component_packages({"Dataframe 'T'": ["pandas"]}, ["numpy", "pandas"])
+    site.check_component_packages({"Image 'P'": ["Pillow"]}, ["pillow"])
+    with pytest.raises(BuildError, match="Dataframe 'T' needs pandas"):
+        site.check_component_packages({"Dataframe 'T'": ["pandas"]}, ["numpy"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -15,8 +16,9 @@ from apps import make_app
 
 from lite.state import transaction
 from lite.state.codec import decode, encode
+from lite.state.delta import apply
 from lite.state.namespace import namespace_for
-from lite.state.store import MemoryStore, VersionConflictError
+from lite.state.store import Deltas, Entries, MemoryStore, VersionConflictError
 from lite.state.transaction import GlobalState, GlobalStateError
 
 # The score tracker of Gradio's "Interface State" guide, minus the UI lines.
@@ -62,7 +64,9 @@ def pure(x):
 class Tab:
     """One tab: its own modules, its GlobalState, and what it logged."""
 
-    def __init__(self, store: Any, namespace: str = "ns", **sources: str) -> None:
+    def __init__(
+        self, store: Any, namespace: str = "ns", *, max_bytes: int = 2000, **sources: str
+    ) -> None:
         self.logs: list[tuple[str, str]] = []
         self.changes: list[tuple[int, list[str]]] = []
         self.modules = make_app(**(sources or {"__main__": SCORES}))
@@ -74,7 +78,7 @@ class Tab:
             app_id="app.py",
             log=lambda level, message: self.logs.append((level, message)),
             on_change=lambda version, keys: self.changes.append((version, keys)),
-            max_bytes=2000,
+            max_bytes=max_bytes,
         )
 
     async def run(self, fn_name: str, *args: Any) -> Any:
@@ -84,8 +88,8 @@ class Tab:
         return getattr(self.main, name)
 
 
-async def started(store: Any, **sources: str) -> Tab:
-    tab = Tab(store, **sources)
+async def started(store: Any, *, max_bytes: int = 2000, **sources: str) -> Tab:
+    tab = Tab(store, max_bytes=max_bytes, **sources)
     await tab.state.start()
     return tab
 
@@ -97,21 +101,33 @@ class CountingStore(MemoryStore):
         super().__init__(**kwargs)
         self.calls: list[str] = []
 
-    def lock(self, namespace: str) -> asyncio.Lock:
+    def lock(self, namespace: str) -> AbstractAsyncContextManager[bool]:
         self.calls.append("lock")
         return super().lock(namespace)
 
-    async def read_since(self, namespace: str, version: int) -> tuple[int, dict[str, str]]:
+    async def read_since(self, namespace: str, version: int) -> tuple[int, Entries, Deltas]:
         self.calls.append("read_since")
         return await super().read_since(namespace, version)
 
-    async def commit(self, namespace: str, changes: Mapping[str, str], base_version: int) -> int:
+    async def commit(
+        self,
+        namespace: str,
+        values: Mapping[str, str],
+        base_version: int,
+        deltas: Mapping[str, str] | None = None,
+    ) -> int:
         self.calls.append("commit")
-        return await super().commit(namespace, changes, base_version)
+        return await super().commit(namespace, values, base_version, deltas)
 
 
 def stored(store: MemoryStore, namespace: str = "ns") -> dict[str, Any]:
-    return {k: decode(text) for k, (text, _) in store.entries.get(namespace, {}).items()}
+    """The store's values: each whole value with its deltas replayed."""
+    values = {}
+    for key, (text, _) in store.entries.get(namespace, {}).items():
+        values[key] = decode(text)
+        for _, ops in store.deltas.get(namespace, {}).get(key, []):
+            apply(values[key], decode(ops))
+    return values
 
 
 async def test_the_guides_score_tracker_across_two_tabs() -> None:

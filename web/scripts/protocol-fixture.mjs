@@ -22,6 +22,13 @@ const TYPES = {
   "state-changed": "StateChanged",
   notice: "Notice",
   log: "Log",
+  stop: "StopRequest",
+  "event-progress": "EventProgress",
+  partial: "PartialResult",
+  stopped: "Stopped",
+  lock: "LockState",
+  "shared-data": "SharedDataRequest",
+  "shared-data-result": "SharedDataResult",
 };
 
 const { components, ...examples } = JSON.parse(await readFile(source, "utf8"));

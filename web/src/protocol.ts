@@ -48,6 +48,20 @@ export interface ExamplesConfig {
   headers: string[];
   /** Values to put into the inputs, one row per example, page form. */
   rows: Json[][];
+  /** Rows shown per page of the examples table (Gradio's examples_per_page). */
+  per_page: number;
+  /** Gradio's example_labels: one label per row, shown instead of the values. */
+  labels: string[] | null;
+  /** cache_examples: "eager" (outputs computed at build time) or "lazy" (on first click). */
+  cache?: "eager" | "lazy" | null;
+  /** Cached page outputs per row (null for a row that failed); absent until computed. */
+  outputs?: (Json[] | null)[] | null;
+}
+
+/** One tab of a TabbedInterface. */
+export interface TabConfig {
+  name: string;
+  config: AppConfig;
 }
 
 export interface AppConfig {
@@ -63,6 +77,19 @@ export interface AppConfig {
   /** null hides the button. */
   clear_btn: string | null;
   api_name: string;
+  /** Label of the Stop button shown while an event runs; null hides it. */
+  stop_btn: string | null;
+  /** Gradio's show_progress: "full" bar over the outputs, "minimal", or "hidden". */
+  show_progress: "full" | "minimal" | "hidden";
+  /** The app's own CSS (Interface(css=) or launch(css=)). */
+  css: string | null;
+  /** A built-in theme's name, e.g. "soft"; null for the default look. */
+  theme: string | null;
+  flagging_mode: "never" | "auto" | "manual";
+  /** [button label, stored value] pairs; value null means a plain "Flag". */
+  flagging_options: [string, string | null][];
+  /** A TabbedInterface: every tab's config; the fields above are the first tab's. */
+  tabs?: TabConfig[];
 }
 
 /** Where the app's files come from: inline text or a URL relative to the page. */
@@ -112,6 +139,12 @@ export interface BootRequest {
   state_key: string | null;
   /** Names this app among the page's apps, so old versions of it can be cleaned up. */
   app_id: string;
+  /** The page's URL, for gr.Request (url, query_params, host). */
+  page_url?: string;
+  /** Int32 view target for Pyodide's interrupt buffer; only when cross-origin isolated. */
+  interrupt_buffer?: SharedArrayBuffer;
+  /** The shared-data namespace `lite build` hashed (app.json); absent inline, where the worker hashes. */
+  state_namespace?: string | null;
 }
 
 export interface EventRequest {
@@ -120,6 +153,8 @@ export interface EventRequest {
   id: number;
   /** Values of AppConfig.inputs, in order, page form. */
   data: Json[];
+  /** Which tab of a TabbedInterface; 0 (or absent) otherwise. */
+  tab?: number;
   /** Uploaded files' bytes, transferred; FileData.buffer indexes them. */
   buffers?: ArrayBuffer[];
 }
@@ -128,9 +163,29 @@ export interface EventRequest {
 export interface ClearRequest {
   type: "clear";
   id: number;
+  tab?: number;
 }
 
-export type PageMessage = BootRequest | EventRequest | ClearRequest;
+/**
+ * Stop the event `id`. Handled at once, not queued: an async function is cancelled at
+ * its next await. Python busy in sync code can't read it; the interrupt buffer (or
+ * ending the worker) stops that.
+ */
+export interface StopRequest {
+  type: "stop";
+  id: number;
+}
+
+/** The "Shared data" control (or the element's sharedData API) asks the worker. */
+export interface SharedDataRequest {
+  type: "shared-data";
+  id: number;
+  action: "info" | "export" | "import" | "reset";
+  /** The file's text, for import. */
+  data: string | null;
+}
+
+export type PageMessage = BootRequest | EventRequest | ClearRequest | StopRequest | SharedDataRequest;
 
 // ---- worker -> page ----
 
@@ -180,6 +235,26 @@ export interface Notice {
   text: string;
 }
 
+/** One shared name, as the developer wrote it, and the characters it takes in the store. */
+export interface SharedName {
+  name: string;
+  size: number;
+}
+
+/** The answer to a SharedDataRequest; on failure nothing was changed. */
+export interface SharedDataResult {
+  type: "shared-data-result";
+  id: number;
+  ok: boolean;
+  /** The shared names after the action. */
+  names: SharedName[];
+  /** Export: the file's text. */
+  data: string | null;
+  /** Not ok: why, for the user. */
+  message: string | null;
+  warnings: string[];
+}
+
 /** A line the app printed, or a runtime note, for the console. */
 export interface Log {
   type: "log";
@@ -187,11 +262,58 @@ export interface Log {
   text: string;
 }
 
+/** One gr.Progress level (progress.tqdm nests them), outermost first in a message. */
+export interface ProgressLevel {
+  /** Steps done, for a (done, total) pair or progress.tqdm; else null. */
+  index: number | null;
+  length: number | null;
+  unit: string;
+  /** A fraction 0..1 from progress(0.5); null when counted in steps or unknown. */
+  progress: number | null;
+  desc: string | null;
+}
+
+/** gr.Progress while the event `id` runs. */
+export interface EventProgress {
+  type: "event-progress";
+  id: number;
+  levels: ProgressLevel[];
+}
+
+/** A generator yielded: show these outputs now; the event goes on. */
+export interface PartialResult {
+  type: "partial";
+  id: number;
+  data: Json[];
+  /** Output files' bytes, transferred; FileData.buffer indexes them. */
+  buffers?: ArrayBuffer[];
+}
+
+/** The event `id` ended because the user stopped it. */
+export interface Stopped {
+  type: "stopped";
+  id: number;
+  /** Python was restarted, so this tab's session state was reset. */
+  reset: boolean;
+}
+
+/** The shared-data lock of this app (namespace): this tab waits for it, holds it, or let it go. */
+export interface LockState {
+  type: "lock";
+  state: "waiting" | "held" | "released";
+  namespace: string;
+}
+
 export type WorkerMessage =
+  | EventProgress
+  | PartialResult
+  | Stopped
+  | LockState
   | Progress
   | Ready
   | BootError
   | EventResult
   | StateChanged
   | Notice
-  | Log;
+  | Log
+  | SharedDataResult;

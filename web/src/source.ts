@@ -14,6 +14,8 @@ export interface AppSource {
   app_id: string;
   /** The UI as `lite build` pre-rendered it, shown while Python starts. */
   config?: AppConfig | null;
+  /** The app's shared-data namespace, hashed by `lite build`. */
+  state_namespace?: string | null;
 }
 
 /**
@@ -42,7 +44,9 @@ export function fromManifest(manifest: unknown, manifestUrl: string): AppSource 
   // Written by `lite build` from the app's own config; the worker's Ready replaces it.
   const config = typeof m["config"] === "object" ? (m["config"] as AppConfig | null) : null;
   const app_id = new URL(manifestUrl).pathname;
-  return { files, entry, requirements, state_key, app_id, config };
+  const namespace = m["state_namespace"];
+  const state_namespace = typeof namespace === "string" ? namespace : null;
+  return { files, entry, requirements, state_key, app_id, config, state_namespace };
 }
 
 /** Where a built site serves one of its app's files (app.json's `files` names them). */

@@ -78,10 +78,19 @@ export function parseNumber(text: string): number | null {
 
 /**
  * What the Clear button sets a component to: as in Gradio, each gets its postprocess(None),
- * which is empty except for a slider (its minimum) and a checkbox (false).
+ * which is empty except for a slider (its minimum), a checkbox (false) and a table (its
+ * headers, no rows).
  */
 export function clearedValue(config: ComponentConfig | undefined): Json {
   switch (config?.type) {
+    case "chatbot":
+      return [];
+    case "dataframe": {
+      // The table keeps its headers (those it started with) and loses its rows.
+      const value = config.value;
+      const headers = value !== null && typeof value === "object" && !Array.isArray(value) ? value["headers"] : null;
+      return { headers: Array.isArray(headers) ? headers : [], data: [], metadata: null };
+    }
     case "slider":
       return config.props.minimum;
     case "checkbox":

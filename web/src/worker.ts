@@ -27,6 +27,7 @@ const OUTPUT_DIR = "/tmp/lite-outputs";
 interface BrowserModule {
   boot(request: string, host: Host): Promise<string>;
   handle(message: string): Promise<string>;
+  stop(id: number): boolean;
 }
 
 /** What Python may call back into: messages for the page, and the shared-state store. */
@@ -49,37 +50,62 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
 
 const host: Host = {
   post(json) {
-    post(JSON.parse(json) as WorkerMessage);
+    const message = JSON.parse(json) as WorkerMessage;
+    // A streamed value may hold files: they travel as buffers, like a result's.
+    if (message.type === "partial" && pyodide !== null) sendResult(pyodide, message);
+    else post(message);
   },
   store: new StateStore(),
 };
+// The page shows "waiting for another tab" and lets other tabs ask this one to stop.
+host.store.onLock = (state, namespace) => post({ type: "lock", state, namespace });
 
 let browser: BrowserModule | null = null;
 /** Set once Python has started: uploads and big app files are written through it. */
 let pyodide: PyodideAPI | null = null;
 let uploads = 0;
 const lateFiles = new LateFiles();
+/** Pyodide's interrupt buffer, shared with the page when it is cross-origin isolated. */
+let interrupt: Int32Array | null = null;
 
-// One message at a time: each waits for the one before it (the boot included).
+// One message at a time: each waits for the one before it (the boot included). A stop
+// can't wait its turn: it is for the event running now.
 let chain: Promise<void> = Promise.resolve();
 scope.addEventListener("message", (event) => {
   const message = event.data;
-  chain = chain.then(() => dispatch(message));
+  if (message.type === "stop") stop(message.id);
+  else chain = chain.then(() => dispatch(message));
 });
 
-async function dispatch(message: PageMessage): Promise<void> {
+async function dispatch(message: Exclude<PageMessage, { type: "stop" }>): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
     if (browser !== null) startLateFiles(message.files);
   } else if (message.type === "event" && pyodide !== null) {
     await lateFiles.whenLoaded(); // the function may read them
+    // A stop meant for an earlier event must not interrupt this one.
+    if (interrupt !== null) Atomics.store(interrupt, 0, 0);
     const { buffers = [], ...event } = message;
     const data = writeUploads(pyodide, event.data, buffers);
     const result = await handle(message.id, JSON.stringify({ ...event, data }));
     sendResult(pyodide, result);
   } else {
     if (message.type === "event") await lateFiles.whenLoaded(); // the function may read them
-    post(await handle(message.id, JSON.stringify(message)));
+    post(await handle(message.id, JSON.stringify(message), message.type === "shared-data"));
+  }
+}
+
+/**
+ * This code runs only while Python is idle or awaiting: an async function is cancelled
+ * at its await. The page's write to the interrupt buffer (if any) is cleared first, or
+ * it would interrupt the cancelling itself.
+ */
+function stop(id: number): void {
+  if (interrupt !== null) Atomics.store(interrupt, 0, 0);
+  try {
+    browser?.stop(id);
+  } catch (err) {
+    console.warn("lite: could not stop the event", err);
   }
 }
 
@@ -101,6 +127,10 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       stderr: (text: string) => post({ type: "log", level: "error", text }),
     };
     const python = await startPython(loadPyodide, options, await snapshot);
+    if (request.interrupt_buffer !== undefined) {
+      interrupt = new Int32Array(request.interrupt_buffer);
+      python.setInterruptBuffer(interrupt);
+    }
     post({ type: "progress", step: "packages", text: "Installing packages" });
     writeFiles(python, await files);
     pyodide = python; // for uploads, and the big files written once the app is ready
@@ -113,6 +143,8 @@ async function boot(request: BootRequest): Promise<WorkerMessage> {
       requirements: request.requirements,
       state_key: request.state_key,
       app_id: request.app_id,
+      request: pageRequest(request.page_url),
+      state_namespace: request.state_namespace ?? null,
     };
     const reply = JSON.parse(await module.boot(JSON.stringify(bootRequest), host)) as WorkerMessage;
     if (reply.type === "ready") browser = module;
@@ -198,11 +230,28 @@ async function startPython(
   return loadPyodide(options);
 }
 
-async function handle(id: number, message: string): Promise<WorkerMessage> {
+/** What gr.Request tells the app: the page's URL and the headers a browser would send. */
+function pageRequest(pageUrl: string | undefined): { url: string; headers: Record<string, string> } {
+  const url = pageUrl ?? "";
+  const headers: Record<string, string> = {
+    "user-agent": navigator.userAgent,
+    "accept-language": navigator.languages.join(","),
+  };
+  if (url !== "") headers["host"] = new URL(url).host;
+  return { url, headers };
+}
+
+async function handle(id: number, message: string, sharedData = false): Promise<WorkerMessage> {
   try {
     if (browser === null) throw new Error("The app is not running.");
     return JSON.parse(await browser.handle(message)) as WorkerMessage;
   } catch (err) {
+    if (sharedData) {
+      const message = exceptionInfo(err, "Error").message;
+      return { type: "shared-data-result", id, ok: false, names: [], data: null, message, warnings: [] };
+    }
+    // An interrupt that landed between Python's own frames is still a stop.
+    if (String(err).includes("KeyboardInterrupt")) return { type: "stopped", id, reset: false };
     const result: EventResult = {
       type: "result",
       id,
@@ -293,7 +342,7 @@ function safeName(name: string | null): string {
  * transferred (not copied) to the page. Files lite made for outputs are deleted then.
  */
 function sendResult(py: PyodideAPI, result: WorkerMessage): void {
-  if (result.type !== "result" || result.data === null) {
+  if ((result.type !== "result" && result.type !== "partial") || result.data === null) {
     post(result);
     return;
   }
@@ -310,6 +359,7 @@ function sendResult(py: PyodideAPI, result: WorkerMessage): void {
     );
     post({ ...result, data, buffers }, buffers);
   } catch (err) {
-    post({ ...result, ok: false, data: null, error: exceptionInfo(err, "FileError") });
+    if (result.type === "partial") console.error("lite: a streamed file could not be read", err);
+    else post({ ...result, ok: false, data: null, error: exceptionInfo(err, "FileError") });
   }
 }

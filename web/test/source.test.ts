@@ -6,7 +6,13 @@ const base = "http://127.0.0.1:8000/site/app.json";
 
 test("fromManifest resolves files under app/ next to the manifest", () => {
   const s = fromManifest(
-    { entry: "app.py", files: ["app.py", "lib/util.py"], requirements: ["numpy"], state_key: "k" },
+    {
+      entry: "app.py",
+      files: ["app.py", "lib/util.py"],
+      requirements: ["numpy"],
+      state_key: "k",
+      state_namespace: "app:0123",
+    },
     base,
   );
   assert.deepEqual(s, {
@@ -19,6 +25,7 @@ test("fromManifest resolves files under app/ next to the manifest", () => {
     state_key: "k",
     app_id: "/site/app.json",
     config: null,
+    state_namespace: "app:0123",
   });
 });
 

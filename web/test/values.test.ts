@@ -123,5 +123,10 @@ test("Clear gives each component Gradio's postprocess(None)", () => {
   const number = { minimum: 3, maximum: null, step: 1, precision: null, placeholder: null };
   assert.equal(clearedValue({ ...base, type: "number", props: number }), null);
   assert.equal(clearedValue({ ...base, type: "slider", props: { minimum: 2, maximum: 9, step: 1 } }), 2);
+  type Config = Parameters<typeof clearedValue>[0];
+  assert.deepEqual(clearedValue({ ...base, type: "chatbot", props: {} } as unknown as Config), []);
+  const table = { headers: ["a", "b"], data: [[1, 2]], metadata: null };
+  const dataframe = { ...base, type: "dataframe", props: {}, value: table } as unknown as Config;
+  assert.deepEqual(clearedValue(dataframe), { headers: ["a", "b"], data: [], metadata: null });
   assert.equal(clearedValue(undefined), null);
 });

@@ -156,12 +156,18 @@ function editor(config: Config<Props>, b: Block, editable: boolean): Widget {
     const count = paint(pre, box.value, grammar);
     root.style.setProperty("--lite-code-digits", String(String(count).length));
   };
-  box.addEventListener("input", redraw);
+  // No value (None, or after Clear) is sent as null until something is typed, as Gradio's editor does.
+  let isNull = false;
+  box.addEventListener("input", () => {
+    isNull = false;
+    redraw();
+  });
   if (editable) box.addEventListener("keydown", (event) => indent(box, event));
   return {
     control: box,
-    get: () => box.value,
+    get: () => (isNull ? null : box.value),
     set: (value) => {
+      isNull = value === null;
       box.value = toText(value);
       redraw();
     },

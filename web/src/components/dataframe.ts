@@ -91,7 +91,7 @@ function grid(config: Config<Props>, b: Block, isInput: boolean): Widget {
         h("span", { class: "lite-df-arrow", "aria-hidden": "true" }, state === null ? "" : state === "ascending" ? " ▲" : " ▼"),
       );
       button.addEventListener("click", () => sortBy(col));
-      const th = h("th", { scope: "col", "aria-sort": state }, button);
+      const th = h("th", { scope: "col", "aria-sort": state, class: datatype(col) === "number" ? "lite-df-num" : null }, button);
       const width = p.column_widths[col];
       if (width !== undefined) th.style.width = width;
       cells.push(th);

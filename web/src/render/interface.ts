@@ -99,5 +99,11 @@ function exampleText(value: Json): string {
   if (Array.isArray(value)) return value.map(exampleText).join(", ");
   // A file shows as its name, as in Gradio's examples table.
   if (isFileData(value)) return value.orig_name ?? value.path ?? "";
+  // A table (a Dataframe's {headers, data}) shows its first rows: "a, 1; b, 2; …".
+  if (value !== null && typeof value === "object" && Array.isArray(value["data"]) && "headers" in value) {
+    const rows = value["data"];
+    const shown = rows.slice(0, 3).map((row) => (Array.isArray(row) ? row.map(toText).join(", ") : toText(row)));
+    return [...shown, ...(rows.length > 3 ? ["…"] : [])].join("; ");
+  }
   return toText(value);
 }
