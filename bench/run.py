@@ -15,11 +15,13 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from . import bigfile, boot, events, footprint, live, report, shared, testkit
+from . import bigfile, boot, events, footprint, live, offline, report, shared, testkit
 from .harness import OUT, ROOT, Harness
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FIGURES = ("boot", "bigfile", "events", "crosstab", "scaling", "bytes", "live", "testkit")
+FIGURES = (
+    "boot", "bigfile", "events", "crosstab", "scaling", "bytes", "live", "testkit", "offline"
+)  # fmt: skip
 
 
 @dataclass
@@ -66,6 +68,7 @@ def run_all(
             "bytes": lambda: footprint.measure(harness, results, log),
             "live": lambda: live.measure(harness, results, options.live_runs, log),
             "testkit": lambda: testkit.measure(harness, results, options.testkit_runs, log),
+            "offline": lambda: offline.measure(harness, results, options.boot_runs, log),
         }
         for name in FIGURES:
             if name in options.only:

@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
-from lite import gallery, server, single_file, site
+from lite import gallery, offline, server, single_file, site
 from lite.shipping import human_size
 from lite.site import BuildError
 
@@ -110,6 +111,7 @@ def _run(args: argparse.Namespace) -> None:
         )
         print(f"Built {args.app} into {args.out}/")
         _summary(args.out)
+        _download_sizes(args.out)
     elif args.command == "serve":
         with tempfile.TemporaryDirectory(prefix="lite-serve-") as tmp:
             server.serve_app(args.app, Path(tmp), args.host, args.port)
@@ -137,6 +139,28 @@ def _summary(out: Path) -> None:
             f"the app's files weigh {human_size(total)}; is all of it meant to be public? "
             "Leave files out with --exclude GLOB or [tool.lite] exclude in pyproject.toml"
         )
+
+
+def _download_sizes(out: Path) -> None:
+    """The whole site, and what a first visit downloads: all but the big files loaded on use
+    (the service worker stores it for offline use; README "Deploying")."""
+    precached, lazy = offline.site_files(out)
+    first = sum((out / name).stat().st_size for name in precached)
+    later = sum((out / name).stat().st_size for name in lazy)
+    every = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    wire = sum(_gzipped_size(out / name) for name in precached)
+    print(
+        f"Site: {human_size(every)}. A first visit downloads {human_size(first)} "
+        f"({human_size(wire)} from a host that compresses)"
+        + (f", and {human_size(later)} of big files when used." if lazy else ".")
+    )
+
+
+def _gzipped_size(path: Path) -> int:
+    """Bytes on the wire from a host that gzips; compressed formats are sent as they are."""
+    if path.suffix in (".gz", ".whl", ".zip", ".png", ".jpg", ".jpeg", ".webp", ".mp4", ".mp3"):
+        return path.stat().st_size
+    return len(zlib.compress(path.read_bytes(), 6))
 
 
 def main(argv: list[str] | None = None) -> int:

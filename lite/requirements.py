@@ -46,7 +46,8 @@ def requirement_name(line: str) -> str:
 
 
 def pyodide_own(upstream_lock: Path) -> dict[str, str]:
-    """Pyodide's own packages that need its build (not pure Python): name -> wheel file."""
+    """Pyodide's own packages that need its build (not pure Python): name -> wheel file.
+    Some publish wheels for it on PyPI too (pydantic-core); the others (numpy) fail pip."""
     packages = json.loads(upstream_lock.read_text("utf-8"))["packages"]
     return {
         canonical(name): spec["file_name"]
@@ -87,11 +88,6 @@ def resolve(
             from_pip.append(str((app_dir / line).resolve()) if "://" not in line else line)
         elif index is not None and name in index["packages"]:
             from_pyodide.append(name)
-        elif name in own:
-            raise RequirementError(
-                f"requirements.txt: {name} has no wheel for Pyodide 314 on the package index: "
-                f"it is part of Pyodide's own package set, built for Pyodide. Either " + fixes(name)
-            )
         else:
             from_pip.append(line)
     names = [
@@ -104,14 +100,16 @@ def resolve(
         wheels += copy_from_index(pyodide_packages, index, from_pyodide, dest)
     if from_pip:
         lock = app_dir / LOCK_NAME
-        wheels += download(from_pip, dest, lock if lock.is_file() else None, app_dir)
+        wheels += download(from_pip, dest, lock if lock.is_file() else None, app_dir, own)
     if lock_out is not None:
         write_requirements_lock(wheels, lock_out)
     names += [canonical(wheel.name.split("-")[0]) for wheel in wheels]
     return sorted(set(names))
 
 
-def download(requirements: list[str], dest: Path, lock: Path | None, cwd: Path) -> list[Path]:
+def download(
+    requirements: list[str], dest: Path, lock: Path | None, cwd: Path, own: dict[str, str]
+) -> list[Path]:
     """pip download for Pyodide 314, into dest; returns the wheels."""
     with tempfile.TemporaryDirectory(prefix="lite-req-") as tmp:
         listed = Path(tmp) / "requirements.txt"
@@ -128,7 +126,7 @@ def download(requirements: list[str], dest: Path, lock: Path | None, cwd: Path) 
         # From the app's folder: paths in requirements.txt (--find-links ./wheels) are its.
         run = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
         if run.returncode != 0:
-            raise RequirementError(explain(run.stderr))
+            raise RequirementError(explain(run.stderr, own))
         wheels = []
         for wheel in sorted(Path(tmp, "wheels").glob("*.whl")):
             shutil.copyfile(wheel, dest / wheel.name)
@@ -136,9 +134,15 @@ def download(requirements: list[str], dest: Path, lock: Path | None, cwd: Path) 
         return wheels
 
 
-def explain(stderr: str) -> str:
+def explain(stderr: str, own: dict[str, str]) -> str:
     """pip's failure, as one line naming the requirement and why."""
     missing = re.search(r"No matching distribution found for (\S+)", stderr)
+    if missing and requirement_name(missing[1]) in own:
+        name = requirement_name(missing[1])
+        return (
+            f"requirements.txt: {name} has no wheel for Pyodide 314 on the package index: "
+            f"it is part of Pyodide's own package set, built by Pyodide. Either " + fixes(name)
+        )
     if missing:
         name = missing[1]
         return (

@@ -241,3 +241,59 @@ def test_requirements_resolved_at_build_boot_offline(
     go_offline(context, static)
     reopen(page)
     answers(page, "Ada", "Hello, Ada! (numpy 9.9)")
+
+
+PERSIST_SPY = """
+window.__persistCalls = 0;
+const original = navigator.storage.persist.bind(navigator.storage);
+navigator.storage.persist = () => { window.__persistCalls += 1; return original(); };
+"""
+
+
+def test_an_app_with_shared_data_asks_for_persistent_storage(
+    built_site: Callable[..., str], page: Page, open_app: Callable[..., Locator]
+) -> None:
+    examples = Path(__file__).parents[2] / "examples"
+    page.add_init_script(PERSIST_SPY)
+    open_app(page, built_site(examples / "score_tracker" / "app.py"))
+    page.get_by_label("Score", exact=True).fill("5")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Top Scores")).to_contain_text("5")
+    page.wait_for_function("window.__persistCalls === 1", timeout=10_000)
+
+
+def test_an_app_without_shared_data_does_not(
+    built_site: Callable[..., str], page: Page, open_app: Callable[..., Locator]
+) -> None:
+    examples = Path(__file__).parents[2] / "examples"
+    page.add_init_script(PERSIST_SPY)
+    open_app(page, built_site(examples / "hello_world" / "app.py"))
+    page.get_by_label("name").fill("Ada")
+    page.get_by_label("intensity").fill("1")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_text("Hello, Ada!")
+    page.wait_for_timeout(3000)  # past the check after a submit
+    assert page.evaluate("window.__persistCalls") == 0
+
+
+def test_a_new_version_cut_half_way_leaves_the_working_one(
+    static: Static, tmp_path: Path, page: Page
+) -> None:
+    build_site(write_app(tmp_path / "src"), static.root)
+    first_visit(page, static.url)
+    before = page.evaluate("caches.keys()")
+    build_site(write_app(tmp_path / "src", greeting="Bonjour"), static.root)
+    (static.root / "icon.svg").unlink()  # one file of the new build cannot be downloaded
+    page.add_init_script(
+        "navigator.serviceWorker.ready.then((r) => r.addEventListener('updatefound', () => {"
+        "  const w = r.installing;"
+        "  w.addEventListener('statechange', () => { window.__newVersion = w.state; });"
+        "}));"
+    )
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    # The new version was found, failed to install and was dropped: no new cache.
+    page.wait_for_function("window.__newVersion === 'redundant'", timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("caches.keys()") == before
+    expect(page.locator(".lite-update")).to_have_count(0)
+    answers(page, "Ada", "Hello, Ada!")

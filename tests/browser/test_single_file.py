@@ -41,3 +41,21 @@ def test_single_file_from_disk_answers_and_keeps_session_state(tmp_path: Path, p
         expect(page.get_by_label("Greeting")).to_have_text(f"Hello, {name}! ({n} so far)")
     # Nothing but the file itself and the Blob URLs made from it.
     assert [u for u in requests if not u.startswith(("blob:", "data:", target.as_uri()))] == []
+
+
+def test_single_file_shares_global_state_across_reloads(tmp_path: Path, page: Page) -> None:
+    """Chromium gives file:// pages IndexedDB and Web Locks, so shared data works."""
+    examples = Path(__file__).parents[2] / "examples"
+    target = tmp_path / "scores.html"
+    build_single_file(examples / "score_tracker" / "app.py", target)
+    page.goto(target.as_uri())
+    page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.get_by_label("Score", exact=True).fill("5")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Top Scores")).to_contain_text("5")
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.get_by_label("Score", exact=True).fill("7")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("Top Scores")).to_contain_text("7")
+    expect(page.get_by_label("Top Scores")).to_contain_text("5")  # kept from before the reload

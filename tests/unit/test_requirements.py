@@ -99,7 +99,9 @@ def test_a_rebuild_drops_wheels_no_longer_required(
 def test_numpy_fails_early_naming_both_fixes(
     tmp_path: Path, fake_static: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = app_with(tmp_path, "numpy>=2\n")
+    # An empty folder as the index: the same answer PyPI gives, without the network.
+    (tmp_path / "empty").mkdir()
+    app = app_with(tmp_path, f"--no-index\n--find-links {tmp_path / 'empty'}\nnumpy>=2\n")
     with pytest.raises(BuildError) as error:
         build(app, tmp_path / "site", fake_static, monkeypatch)
     message = str(error.value)
