@@ -272,7 +272,7 @@ def test_an_app_without_shared_data_does_not(
     page.get_by_label("intensity").fill("1")
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_label("output")).to_have_text("Hello, Ada!")
-    page.wait_for_timeout(3000)  # past the check after a submit
+    page.wait_for_timeout(3000)  # the app is ready and has answered: nothing asked
     assert page.evaluate("window.__persistCalls") == 0
 
 

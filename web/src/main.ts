@@ -3,7 +3,6 @@
 
 import { type PredictResult, predictInputs } from "./api";
 import { App } from "./app";
-import { keepSharedData } from "./persist";
 import type { AppConfig } from "./protocol";
 import type { SharedData } from "./shareddata";
 import { registerOffline } from "./register";
@@ -64,7 +63,6 @@ export class GradioLiteElement extends HTMLElement {
     const source = this.source();
     // Only pages that opt in (lite build and lite gallery write the attribute).
     if (this.hasAttribute("offline")) registerOffline(assetsUrl);
-    keepSharedData(this);
     this.app = new App(this, source, assetsUrl);
     this.started(this.app);
   }
