@@ -41,6 +41,10 @@ class MemoryStore {
 
   abandon() {}
 
+  takeRead() {
+    return undefined; // no read is made ahead of Python's own here
+  }
+
   async readSince(ns, since) {
     const entries = {};
     for (const [key, entry] of this.entries.get(ns) ?? []) {
