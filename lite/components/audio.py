@@ -148,9 +148,6 @@ class Audio(Component):
             )
         return made
 
-    def example_value(self, value: Any) -> Any:
-        return self.postprocess(value)
-
     def props(self) -> dict[str, Any]:
         return {"autoplay": self.autoplay, "loop": self.loop, "download": self.download}
 

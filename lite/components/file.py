@@ -94,8 +94,5 @@ class File(Component):
             return [to_file_data(v) for v in value]
         return to_file_data(value)
 
-    def example_value(self, value: Any) -> Any:
-        return self.postprocess(value)
-
     def props(self) -> dict[str, Any]:
         return {"file_count": self.file_count, "file_types": self.file_types}

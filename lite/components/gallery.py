@@ -127,9 +127,6 @@ class Gallery(Component):
             )
         return [self._one(entry) for entry in value]
 
-    def example_value(self, value: Any) -> Any:
-        return self.postprocess(value)
-
     def props(self) -> dict[str, Any]:
         return {
             "columns": self.columns,

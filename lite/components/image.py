@@ -163,9 +163,6 @@ class Image(Component):
             )
         return made
 
-    def example_value(self, value: Any) -> Any:
-        return self.postprocess(value)
-
     def props(self) -> dict[str, Any]:
         return {
             "height": css_size(self.height),

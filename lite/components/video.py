@@ -69,9 +69,6 @@ class Video(Component):
             )
         return made
 
-    def example_value(self, value: Any) -> Any:
-        return self.postprocess(value)
-
     def props(self) -> dict[str, Any]:
         return {
             "height": css_size(self.height),
