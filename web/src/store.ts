@@ -10,6 +10,17 @@ const DB_NAME = "lite-state";
 const CHANNEL = "lite-state";
 /** How long after another tab wanted the lock this tab hands it over at once. */
 const CONTENDED_MS = 1000;
+/**
+ * How long a tab may keep a lock other tabs want for its own queued events: handing the
+ * lock over costs more than a small event, so a burst runs in slices, not one by one.
+ */
+const BURST_MS = 20;
+/**
+ * Change notices that arrive while this worker runs a message are merged and passed on
+ * when it is done, or after this long: a burst of commits in other tabs costs a few
+ * calls into Python and the page, not hundreds.
+ */
+const NOTICE_MS = 50;
 
 /** One shared name of one app version: the text is the codec's tagged JSON. */
 interface Entry {
@@ -77,6 +88,8 @@ interface Held {
   letGo: () => void;
   busy: boolean;
   wanted: boolean;
+  /** When it was granted (performance.now()), to bound a burst. */
+  since: number;
 }
 
 /** The database's shape, so idb types every read and write (no casts). */
@@ -128,6 +141,10 @@ export class StateStore {
    * it, or the transaction is over ("released", even while the lock is kept idle).
    */
   onLock: (state: "waiting" | "held" | "released", ns: string) => void = () => undefined;
+  /** Hook: the worker's next message is an event that takes the lock again at once. */
+  nextNeedsLock: () => boolean = () => false;
+  /** Hook: the worker is running a message. */
+  busy: () => boolean = () => false;
   private readonly channel = new BroadcastChannel(CHANNEL);
   private readonly listeners = new Map<string, (version: number, names: string) => void>();
   private readonly held = new Map<string, Held>();
@@ -137,6 +154,9 @@ export class StateStore {
   private readonly abandons = new Map<string, AbortController>();
   /** When another tab last asked for or took a namespace's lock (performance.now()). */
   private readonly contended = new Map<string, number>();
+  /** Notices gathered while the worker is busy, merged by namespace. */
+  private readonly gathered = new Map<string, Notice>();
+  private gatherTimer: ReturnType<typeof setTimeout> | undefined;
   /** Namespaces whose lock this tab has had, to tell when another tab took it since. */
   private readonly hadLock = new Set<string>();
   /** A read made as soon as the lock was granted, for the transaction that waited for it. */
@@ -149,8 +169,27 @@ export class StateStore {
         this.wanted(notice.namespace);
         return;
       }
-      this.listeners.get(notice.namespace)?.(notice.version, JSON.stringify(notice.names));
+      this.notice(notice);
     };
+  }
+
+  private notice(notice: Notice): void {
+    const earlier = this.gathered.get(notice.namespace);
+    const names = [...new Set([...(earlier?.names ?? []), ...notice.names])];
+    const version = Math.max(notice.version, earlier?.version ?? 0);
+    this.gathered.set(notice.namespace, { ...notice, version, names });
+    if (!this.busy()) this.passNotices();
+    else this.gatherTimer ??= setTimeout(() => this.passNotices(), NOTICE_MS);
+  }
+
+  private passNotices(): void {
+    clearTimeout(this.gatherTimer);
+    this.gatherTimer = undefined;
+    const notices = [...this.gathered.values()];
+    this.gathered.clear();
+    for (const { namespace, version, names } of notices) {
+      this.listeners.get(namespace)?.(version, JSON.stringify(names));
+    }
   }
 
   /**
@@ -188,7 +227,7 @@ export class StateStore {
           if (this.hadLock.has(ns)) this.contended.set(ns, performance.now());
           this.hadLock.add(ns);
           this.waiting.delete(ns);
-          const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted }));
+          const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted, since: performance.now() }));
           this.onLock("held", ns);
           // The transaction reads the store first thing: read now, before Python
           // wakes up, and it takes the answer without another round trip (takeRead).
@@ -237,10 +276,6 @@ export class StateStore {
     }
   }
 
-  /**
-   * The transaction is over. Keep the lock while no other tab waits for it: this
-   * tab's next event then neither waits for it nor reads the store.
-   */
   /** The read made when the lock was granted, if it answers exactly this question. */
   takeRead(ns: string, since: number): string | undefined {
     const read = this.prefetched;
@@ -248,6 +283,11 @@ export class StateStore {
     return read !== null && read.ns === ns && read.since === since ? read.json : undefined;
   }
 
+  /**
+   * The transaction is over. Keep the lock while no other tab waits for it: this
+   * tab's next event then neither waits for it nor reads the store. Keep it briefly
+   * even when others wait, if this tab's next event is already queued (a burst).
+   */
   private release(ns: string): void {
     this.prefetched = null;
     const held = this.held.get(ns);
@@ -258,13 +298,30 @@ export class StateStore {
     // one would wait for this tab to hear that it waits, so hand it over at once.
     const recent = performance.now() - (this.contended.get(ns) ?? -Infinity) < CONTENDED_MS;
     if (held.wanted || recent) {
-      this.letGo(ns);
+      held.wanted = true;
+      if (!this.inBurst(held)) this.letGo(ns);
       return;
     }
     // A request made before this tab took the lock was asked for before we listened.
     void navigator.locks.query().then(({ pending }) => {
       if (pending?.some((lock) => lock.name === `lite-state:${ns}`)) this.wanted(ns);
     });
+  }
+
+  /** Keep a wanted lock for the next queued event, while the hold is young. */
+  private inBurst(held: Held): boolean {
+    return this.nextNeedsLock() && performance.now() - held.since < BURST_MS;
+  }
+
+  /**
+   * The worker finished a message: pass on the notices that came meanwhile, and hand
+   * over a wanted lock the next message won't take.
+   */
+  settle(): void {
+    if (this.gathered.size > 0) this.passNotices();
+    for (const [ns, held] of this.held) {
+      if (!held.busy && held.wanted && !this.inBurst(held)) this.letGo(ns);
+    }
   }
 
   private wanted(ns: string): void {
@@ -326,7 +383,9 @@ export class StateStore {
   ): Promise<CommitResult> {
     let tx;
     try {
-      tx = (await db()).transaction(["meta", "entries", "deltas"], "readwrite");
+      // Relaxed: the write is done (and every tab sees it) once the OS has it; only
+      // flushing it to disk is not awaited, which a power cut, not a crash, could lose.
+      tx = (await db()).transaction(["meta", "entries", "deltas"], "readwrite", { durability: "relaxed" });
     } catch (err) {
       return failure(err);
     }

@@ -68,16 +68,38 @@ const lateFiles = new LateFiles();
 /** Pyodide's interrupt buffer, shared with the page when it is cross-origin isolated. */
 let interrupt: Int32Array | null = null;
 
+type Queued = Exclude<PageMessage, { type: "stop" }>;
 // One message at a time: each waits for the one before it (the boot included). A stop
 // can't wait its turn: it is for the event running now.
-let chain: Promise<void> = Promise.resolve();
+const queue: Queued[] = [];
+let running: Queued | null = null;
 scope.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === "stop") stop(message.id);
-  else chain = chain.then(() => dispatch(message));
+  else {
+    queue.push(message);
+    if (running === null) void drain();
+  }
 });
 
-async function dispatch(message: Exclude<PageMessage, { type: "stop" }>): Promise<void> {
+async function drain(): Promise<void> {
+  while ((running = queue.shift() ?? null) !== null) {
+    try {
+      await dispatch(running);
+    } catch (err) {
+      console.error("lite: a message to the worker failed", err);
+    }
+    host.store.settle();
+  }
+}
+
+// An event of the same function (tab) as the running one reaches the same shared names,
+// so it will take the shared-data lock too: the store may keep it for that event.
+host.store.busy = () => running !== null;
+host.store.nextNeedsLock = () =>
+  running?.type === "event" && queue[0]?.type === "event" && (queue[0].tab ?? 0) === (running.tab ?? 0);
+
+async function dispatch(message: Queued): Promise<void> {
   if (message.type === "boot") {
     post(await boot(message));
     if (browser !== null) startLateFiles(message.files);

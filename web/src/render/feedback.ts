@@ -107,24 +107,38 @@ export class Toasts {
     this.add(`lite-toast lite-toast-${toast.level}`, title, toast.message, toast.duration);
   }
 
-  private lastNotice: HTMLElement | null = null;
+  private lastNotice: { text: string; toast: HTMLElement; timer: number | undefined } | null = null;
 
-  /** A small unobtrusive note that goes away by itself; a new one replaces the last. */
+  /**
+   * A small unobtrusive note that goes away by itself; a new one replaces the last. The
+   * same note again only restarts its clock: a burst of changes in another tab must not
+   * rebuild (and have screen readers announce) it hundreds of times.
+   */
   notice(text: string, seconds = 4): void {
-    this.lastNotice?.remove();
-    this.lastNotice = this.add("lite-toast lite-notice", null, text, seconds);
+    const last = this.lastNotice;
+    if (last?.text === text && last.toast.isConnected) {
+      clearTimeout(last.timer);
+      last.timer = this.expire(last.toast, seconds);
+      return;
+    }
+    last?.toast.remove();
+    const toast = this.add("lite-toast lite-notice", null, text, null);
+    this.lastNotice = { text, toast, timer: this.expire(toast, seconds) };
+  }
+
+  private expire(toast: HTMLElement, seconds: number | null): number | undefined {
+    return seconds !== null && seconds > 0 ? window.setTimeout(() => toast.remove(), seconds * 1000) : undefined;
   }
 
   private add(cls: string, title: string | null, message: string, seconds: number | null): HTMLElement {
-    const remove = (): void => toast.remove();
     const toast = h(
       "div",
       { class: cls },
       title === null ? null : h("p", { class: "lite-toast-title" }, title),
       h("p", { class: "lite-toast-message" }, message),
-      dismissButton(remove),
+      dismissButton(() => toast.remove()),
     );
-    if (seconds !== null && seconds > 0) setTimeout(remove, seconds * 1000);
+    this.expire(toast, seconds);
     this.root.append(toast);
     return toast;
   }
