@@ -1,26 +1,15 @@
 // The shared-state store of the browser, used by the worker on Python's behalf:
-// IndexedDB (through idb) for the values, Web Locks for the cross-tab lock, and a
-// BroadcastChannel for change notices. It implements lite/state/store.py's Store
+// IndexedDB (through idb) for the values, Web Locks for the cross-tab lock (lock.ts),
+// and a BroadcastChannel for change notices (notices.ts) and lock requests. It implements lite/state/store.py's Store
 // protocol; lite/_browser.py adapts it. Values stay opaque tagged-JSON strings here:
 // JS never decodes them, Python does.
 
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { CrossTabLock, type Grant } from "./lock";
+import { type Notice, Notices } from "./notices";
 
 const DB_NAME = "lite-state";
 const CHANNEL = "lite-state";
-/** How long after another tab wanted the lock this tab hands it over at once. */
-const CONTENDED_MS = 1000;
-/**
- * How long a tab may keep a lock other tabs want for its own queued events: handing the
- * lock over costs more than a small event, so a burst runs in slices, not one by one.
- */
-const BURST_MS = 20;
-/**
- * Change notices that arrive while this worker runs a message are merged and passed on
- * when it is done, or after this long: a burst of commits in other tabs costs a few
- * calls into Python and the page, not hundreds.
- */
-const NOTICE_MS = 50;
 
 /** One shared name of one app version: the text is the codec's tagged JSON. */
 interface Entry {
@@ -65,31 +54,10 @@ export type CommitResult =
   | { ok: true; version: number }
   | { ok: false; error: "quota" | "conflict" | "failed"; message: string };
 
-export interface Notice {
-  namespace: string;
-  version: number;
-  names: string[];
-}
-
 /** "I am waiting for this namespace's lock": a tab keeping it idle lets it go. */
 interface Want {
   namespace: string;
   want: true;
-}
-
-/** What acquire() gives: `kept` says this tab held the lock since it last released it. */
-export interface Grant {
-  kept: boolean;
-  release: () => void;
-}
-
-/** The lock of a namespace while this tab has it, in use by a transaction or idle. */
-interface Held {
-  letGo: () => void;
-  busy: boolean;
-  wanted: boolean;
-  /** When it was granted (performance.now()), to bound a burst. */
-  since: number;
 }
 
 /** The database's shape, so idb types every read and write (no casts). */
@@ -132,148 +100,51 @@ function allOf(ns: string): IDBKeyRange {
   return IDBKeyRange.bound([ns], [ns, []]);
 }
 
-/** How long a lock request waits before the page says "waiting for another tab". */
-const WAIT_NOTICE_MS = 300;
-
 export class StateStore {
-  /**
-   * Hook: this tab starts waiting for the namespace's lock, a transaction of its holds
-   * it, or the transaction is over ("released", even while the lock is kept idle).
-   */
-  onLock: (state: "waiting" | "held" | "released", ns: string) => void = () => undefined;
-  /** Hook: the worker's next message is an event that takes the lock again at once. */
-  nextNeedsLock: () => boolean = () => false;
-  /** Hook: the worker is running a message. */
-  busy: () => boolean = () => false;
   private readonly channel = new BroadcastChannel(CHANNEL);
-  private readonly listeners = new Map<string, (version: number, names: string) => void>();
-  private readonly held = new Map<string, Held>();
-  /** Namespaces whose lock this tab waits for; true once another tab said it waits too. */
-  private readonly waiting = new Map<string, boolean>();
-  /** Lock requests not granted yet, by namespace, so a stopped event can withdraw its own. */
-  private readonly abandons = new Map<string, AbortController>();
-  /** When another tab last asked for or took a namespace's lock (performance.now()). */
-  private readonly contended = new Map<string, number>();
-  /** Notices gathered while the worker is busy, merged by namespace. */
-  private readonly gathered = new Map<string, Notice>();
-  private gatherTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Namespaces whose lock this tab has had, to tell when another tab took it since. */
-  private readonly hadLock = new Set<string>();
+  readonly lock = new CrossTabLock((namespace) =>
+    this.channel.postMessage({ namespace, want: true } satisfies Want),
+  );
+  readonly notices = new Notices();
   /** A read made as soon as the lock was granted, for the transaction that waited for it. */
   private prefetched: { ns: string; since: number; json: string } | null = null;
 
   constructor() {
     this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
-      const notice = event.data;
-      if ("want" in notice) {
-        this.wanted(notice.namespace);
-        return;
-      }
-      this.notice(notice);
+      const message = event.data;
+      if ("want" in message) this.lock.wanted(message.namespace);
+      else this.notices.receive(message);
     };
   }
 
-  private notice(notice: Notice): void {
-    const earlier = this.gathered.get(notice.namespace);
-    const names = [...new Set([...(earlier?.names ?? []), ...notice.names])];
-    const version = Math.max(notice.version, earlier?.version ?? 0);
-    this.gathered.set(notice.namespace, { ...notice, version, names });
-    if (!this.busy()) this.passNotices();
-    else this.gatherTimer ??= setTimeout(() => this.passNotices(), NOTICE_MS);
-  }
-
-  private passNotices(): void {
-    clearTimeout(this.gatherTimer);
-    this.gatherTimer = undefined;
-    const notices = [...this.gathered.values()];
-    this.gathered.clear();
-    for (const { namespace, version, names } of notices) {
-      this.listeners.get(namespace)?.(version, JSON.stringify(names));
-    }
-  }
-
-  /**
-   * The namespace's lock at once, if this tab kept it (idle) since its last transaction;
-   * else undefined, and acquire() waits for it. Kept means no other tab can have committed
-   * in between, so the caller needn't read the store.
-   */
+  /** The lock at once if this tab kept it (see CrossTabLock.tryAcquire), else undefined. */
   tryAcquire(ns: string): Grant | undefined {
-    const held = this.held.get(ns);
-    if (held === undefined || held.busy) return undefined;
-    held.busy = true;
-    this.onLock("held", ns);
-    return { kept: true, release: () => this.release(ns) };
+    const grant = this.lock.tryAcquire(ns);
+    return grant && this.forgetReadOnRelease(grant);
   }
 
   /**
-   * Wait for the namespace's cross-tab lock (Web Locks). The browser releases it by
-   * itself if this tab dies while holding it.
+   * Wait for the namespace's cross-tab lock. With `since`, read what changed after that
+   * version as soon as it is granted, before Python wakes up: the transaction reads
+   * the store first thing, and takes this answer without another round trip (takeRead).
    */
-  acquire(ns: string, since?: number | null): Promise<Grant> {
-    const kept = this.tryAcquire(ns);
-    if (kept !== undefined) return Promise.resolve(kept);
-    this.waiting.set(ns, this.waiting.get(ns) ?? false);
-    const abandon = new AbortController();
-    this.abandons.set(ns, abandon);
-    return new Promise((granted, failed) => {
-      const notice = setTimeout(() => this.onLock("waiting", ns), WAIT_NOTICE_MS);
-      navigator.locks
-        .request(`lite-state:${ns}`, { signal: abandon.signal }, async () => {
-          clearTimeout(notice);
-          this.abandons.delete(ns);
-          // Others asked while this tab waited: they wait still, so don't keep it.
-          const wanted = this.waiting.get(ns) ?? false;
-          // Granted afresh after holding it before: another tab had it in between.
-          if (this.hadLock.has(ns)) this.contended.set(ns, performance.now());
-          this.hadLock.add(ns);
-          this.waiting.delete(ns);
-          const held = new Promise<void>((letGo) => this.held.set(ns, { letGo, busy: true, wanted, since: performance.now() }));
-          this.onLock("held", ns);
-          // The transaction reads the store first thing: read now, before Python
-          // wakes up, and it takes the answer without another round trip (takeRead).
-          if (typeof since === "number") {
-            try {
-              const json = await this.readSince(ns, since);
-              // Stopped meanwhile (abandon released it): this read must serve nobody.
-              if (this.held.get(ns)?.busy) this.prefetched = { ns, since, json };
-            } catch {
-              this.prefetched = null; // Python's own read will report the failure
-            }
-          }
-          granted({ kept: false, release: () => this.release(ns) });
-          return held;
-        })
-        .catch((err: unknown) => {
-          clearTimeout(notice);
-          if (this.abandons.get(ns) === abandon) this.abandons.delete(ns);
-          failed(err);
-        });
-      // A tab keeping the lock idle lets it go when asked; one asking is enough, so a
-      // tab that hears another ask first stays quiet (a busy holder lets go anyway
-      // when it sees requests pending, in release()).
-      setTimeout(() => {
-        if (this.waiting.get(ns) === false) {
-          this.channel.postMessage({ namespace: ns, want: true } satisfies Want);
-        }
-      }, 1);
-    });
+  async acquire(ns: string, since?: number | null): Promise<Grant> {
+    const readAhead = async (): Promise<void> => {
+      try {
+        const json = await this.readSince(ns, since ?? 0);
+        // Stopped meanwhile (abandon released it): this read must serve nobody.
+        if (this.lock.holds(ns)) this.prefetched = { ns, since: since ?? 0, json };
+      } catch {
+        this.prefetched = null; // Python's own read will report the failure
+      }
+    };
+    const grant = await this.lock.acquire(ns, typeof since === "number" ? readAhead : undefined);
+    return this.forgetReadOnRelease(grant);
   }
 
-  /**
-   * The event waiting in acquire() was stopped: withdraw the request, so the lock is
-   * not granted later to nobody (and held by this tab for ever).
-   */
+  /** The event waiting in acquire() was stopped: withdraw its request. */
   abandon(ns: string): void {
-    const request = this.abandons.get(ns);
-    this.abandons.delete(ns);
-    if (request !== undefined) {
-      this.waiting.delete(ns);
-      request.abort();
-      this.onLock("released", ns);
-    } else if (this.held.get(ns)?.busy) {
-      // Granted just as the event stopped: Python never got the grant; end it here.
-      this.release(ns);
-    }
+    this.lock.abandon(ns);
   }
 
   /** The read made when the lock was granted, if it answers exactly this question. */
@@ -283,62 +154,20 @@ export class StateStore {
     return read !== null && read.ns === ns && read.since === since ? read.json : undefined;
   }
 
-  /**
-   * The transaction is over. Keep the lock while no other tab waits for it: this
-   * tab's next event then neither waits for it nor reads the store. Keep it briefly
-   * even when others wait, if this tab's next event is already queued (a burst).
-   */
-  private release(ns: string): void {
-    this.prefetched = null;
-    const held = this.held.get(ns);
-    if (held === undefined || !held.busy) return;
-    held.busy = false;
-    this.onLock("released", ns);
-    // Keeping the lock pays off for a tab used alone; while tabs take turns, the next
-    // one would wait for this tab to hear that it waits, so hand it over at once.
-    const recent = performance.now() - (this.contended.get(ns) ?? -Infinity) < CONTENDED_MS;
-    if (held.wanted || recent) {
-      held.wanted = true;
-      if (!this.inBurst(held)) this.letGo(ns);
-      return;
-    }
-    // A request made before this tab took the lock was asked for before we listened.
-    void navigator.locks.query().then(({ pending }) => {
-      if (pending?.some((lock) => lock.name === `lite-state:${ns}`)) this.wanted(ns);
-    });
-  }
-
-  /** Keep a wanted lock for the next queued event, while the hold is young. */
-  private inBurst(held: Held): boolean {
-    return this.nextNeedsLock() && performance.now() - held.since < BURST_MS;
-  }
-
-  /**
-   * The worker finished a message: pass on the notices that came meanwhile, and hand
-   * over a wanted lock the next message won't take.
-   */
+  /** The worker finished a message: pass on notices and hand over a lock others want. */
   settle(): void {
-    if (this.gathered.size > 0) this.passNotices();
-    for (const [ns, held] of this.held) {
-      if (!held.busy && held.wanted && !this.inBurst(held)) this.letGo(ns);
-    }
+    this.notices.flush();
+    this.lock.settle();
   }
 
-  private wanted(ns: string): void {
-    this.contended.set(ns, performance.now());
-    const held = this.held.get(ns);
-    if (held === undefined) {
-      if (this.waiting.has(ns)) this.waiting.set(ns, true);
-      return;
-    }
-    if (held.busy) held.wanted = true;
-    else this.letGo(ns);
-  }
-
-  private letGo(ns: string): void {
-    const held = this.held.get(ns);
-    this.held.delete(ns);
-    held?.letGo();
+  private forgetReadOnRelease(grant: Grant): Grant {
+    return {
+      kept: grant.kept,
+      release: () => {
+        this.prefetched = null;
+        grant.release();
+      },
+    };
   }
 
   /**
@@ -448,7 +277,7 @@ export class StateStore {
 
   /** One listener per namespace: this worker runs one app. names arrive as JSON. */
   subscribe(ns: string, listener: (version: number, names: string) => void): void {
-    this.listeners.set(ns, listener);
+    this.notices.subscribe(ns, listener);
   }
 
   /** Note that the app uses `ns`; drop the data of its namespaces past the newest `keep`. */

@@ -58,7 +58,7 @@ const host: Host = {
   store: new StateStore(),
 };
 // The page shows "waiting for another tab" and lets other tabs ask this one to stop.
-host.store.onLock = (state, namespace) => post({ type: "lock", state, namespace });
+host.store.lock.onLock = (state, namespace) => post({ type: "lock", state, namespace });
 
 let browser: BrowserModule | null = null;
 /** Set once Python has started: uploads and big app files are written through it. */
@@ -95,8 +95,8 @@ async function drain(): Promise<void> {
 
 // An event of the same function (tab) as the running one reaches the same shared names,
 // so it will take the shared-data lock too: the store may keep it for that event.
-host.store.busy = () => running !== null;
-host.store.nextNeedsLock = () =>
+host.store.notices.busy = () => running !== null;
+host.store.lock.nextNeedsLock = () =>
   running?.type === "event" && queue[0]?.type === "event" && (queue[0].tab ?? 0) === (running.tab ?? 0);
 
 async function dispatch(message: Queued): Promise<void> {
