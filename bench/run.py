@@ -32,6 +32,7 @@ class Options:
     crosstab_events: int = 30
     tabs: int = 4
     tab_events: int = 100
+    contention_runs: int = 3
     scaling_sizes: list[int] = field(default_factory=lambda: [10, 100, 1_000, 10_000, 100_000])
     scaling_events: int = 15
     live_runs: int = 8
@@ -60,7 +61,9 @@ def run_all(
             ),
             "crosstab": lambda: (
                 shared.cross_tab(harness, results, options.crosstab_events, log),
-                shared.contention(harness, results, options.tabs, options.tab_events, log),
+                shared.contention(
+                    harness, results, options.tabs, options.tab_events, options.contention_runs, log
+                ),
             ),
             "scaling": lambda: shared.scaling(
                 harness, results, options.scaling_sizes, options.scaling_events, log
@@ -133,6 +136,12 @@ def parse(argv: list[str]) -> Options:
     parser.add_argument("--tabs", type=int, default=defaults.tabs)
     parser.add_argument("--tab-events", type=int, default=defaults.tab_events)
     parser.add_argument(
+        "--contention-runs",
+        type=int,
+        default=defaults.contention_runs,
+        help="fresh sets of tabs for the contention figure",
+    )
+    parser.add_argument(
         "--scaling-sizes",
         default=",".join(map(str, defaults.scaling_sizes)),
         help="comma-separated item counts",
@@ -155,6 +164,7 @@ def parse(argv: list[str]) -> Options:
         crosstab_events=args.crosstab_events,
         tabs=args.tabs,
         tab_events=args.tab_events,
+        contention_runs=args.contention_runs,
         scaling_sizes=[int(s) for s in args.scaling_sizes.split(",") if s.strip()],
         scaling_events=args.scaling_events,
         live_runs=args.live_runs,

@@ -12,7 +12,12 @@ from bench.run import Options, run_all
 # and a count that must be zero.
 # Figures that can be zero or below: cross-tab times compare two pages' clocks
 # (timeOrigin + now), which can differ by a few ms, about the size of the figure itself.
-NOT_POSITIVE = {"crosstab.notice", "crosstab.after-answer", "contention.lost"}
+NOT_POSITIVE = {
+    "crosstab.notice",
+    "crosstab.after-answer",
+    "contention.lost",
+    "contention.warm.lost",
+}
 
 
 def test_every_figure_is_measured(playwright, tmp_path):
@@ -23,6 +28,7 @@ def test_every_figure_is_measured(playwright, tmp_path):
         crosstab_events=2,
         tabs=2,
         tab_events=3,
+        contention_runs=1,
         scaling_sizes=[10, 100],
         scaling_events=1,
         testkit_runs=1,
@@ -40,6 +46,7 @@ def test_every_figure_is_measured(playwright, tmp_path):
     for size in (10, 100):
         assert {f"scaling.append.{size}", f"scaling.touch.{size}"} <= keys
     assert {"crosstab.notice", "contention.rate", "contention.lost"} <= keys
+    assert {"contention.warm.rate", "contention.warm.lost"} <= keys
     for mark in ("ready", "event"):
         assert {f"bigfile.cold.{mark}.plain", f"bigfile.cold.{mark}.big"} <= keys
     assert {"testkit.chromium", "testkit.node", "testkit.node.predict"} <= keys
@@ -49,6 +56,7 @@ def test_every_figure_is_measured(playwright, tmp_path):
         if figure.key not in NOT_POSITIVE:
             assert all(sample > 0 for sample in figure.samples), figure
     assert results.get("contention.lost").samples == [0]
+    assert results.get("contention.warm.lost").samples == [0]
     assert len(results.get("event.hello_world.lite").samples) == 3
 
     parts = results.bytes["parts"]
