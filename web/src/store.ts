@@ -1,8 +1,8 @@
 // The shared-state store of the browser, used by the worker on Python's behalf:
 // IndexedDB (through idb) for the values, Web Locks for the cross-tab lock (lock.ts),
-// and a BroadcastChannel for change notices (notices.ts) and lock requests. It implements lite/state/store.py's Store
-// protocol; lite/_browser.py adapts it. Values stay opaque tagged-JSON strings here:
-// JS never decodes them, Python does.
+// and a BroadcastChannel for change notices (notices.ts) and lock requests. It
+// implements lite/state/store.py's Store protocol; lite/_browser.py adapts it. Values
+// stay opaque tagged-JSON strings here: JS never decodes them, Python does.
 
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { CrossTabLock, type Grant } from "./lock";
@@ -129,17 +129,18 @@ export class StateStore {
    * the store first thing, and takes this answer without another round trip (takeRead).
    */
   async acquire(ns: string, since?: number | null): Promise<Grant> {
-    const readAhead = async (): Promise<void> => {
-      try {
-        const json = await this.readSince(ns, since ?? 0);
-        // Stopped meanwhile (abandon released it): this read must serve nobody.
-        if (this.lock.holds(ns)) this.prefetched = { ns, since: since ?? 0, json };
-      } catch {
-        this.prefetched = null; // Python's own read will report the failure
-      }
-    };
-    const grant = await this.lock.acquire(ns, typeof since === "number" ? readAhead : undefined);
-    return this.forgetReadOnRelease(grant);
+    const readAhead = typeof since === "number" ? () => this.readAhead(ns, since) : undefined;
+    return this.forgetReadOnRelease(await this.lock.acquire(ns, readAhead));
+  }
+
+  private async readAhead(ns: string, since: number): Promise<void> {
+    try {
+      const json = await this.readSince(ns, since);
+      // Stopped meanwhile (abandon released it): this read must serve nobody.
+      if (this.lock.holds(ns)) this.prefetched = { ns, since, json };
+    } catch {
+      this.prefetched = null; // Python's own read will report the failure
+    }
   }
 
   /** The event waiting in acquire() was stopped: withdraw its request. */
