@@ -30,6 +30,13 @@ CLICK_SUBMIT = """(n) => {
 }"""
 
 
+def two_tabs(context, open_app, url: str) -> tuple[Page, Page]:
+    first, second = context.new_page(), context.new_page()
+    open_app(first, url)
+    open_app(second, url)
+    return first, second
+
+
 def settle(page: Page) -> None:
     expect(page.locator("gradio-lite [aria-busy=true]")).to_have_count(0, timeout=LONG)
 
@@ -37,10 +44,7 @@ def settle(page: Page) -> None:
 def test_a_burst_in_one_tab_lets_a_waiting_tab_in_long_before_it_ends(
     context, app_from_source, open_app
 ):
-    url = app_from_source(COUNTER)
-    busy, other = context.new_page(), context.new_page()
-    open_app(busy, url)
-    open_app(other, url)
+    busy, other = two_tabs(context, open_app, app_from_source(COUNTER))
     busy.evaluate(CLICK_SUBMIT, 30)
     other.evaluate(CLICK_SUBMIT, 1)
     settle(busy)
@@ -84,10 +88,7 @@ LISTEN = """() => {
 def test_notices_reaching_a_busy_tab_are_merged_and_delivered_while_it_runs(
     context, app_from_source, open_app
 ):
-    url = app_from_source(TABS)
-    writer, reader = context.new_page(), context.new_page()
-    open_app(writer, url)
-    open_app(reader, url)
+    writer, reader = two_tabs(context, open_app, app_from_source(TABS))
     reader.evaluate(LISTEN)
     # The reader's worker is busy with a 3 s event that shares nothing...
     reader.evaluate(

@@ -216,7 +216,12 @@ def test_lite_serve_rebuilds_on_save(tmp_path: Path, fake_static: Path) -> None:
         assert _get(url + "app/app.py") == "x = 2\n"
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
+        try:
+            out, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()  # don't leave it (and its pipes) to the next test
+            out, err = process.communicate()
+            raise AssertionError(f"lite serve did not stop on Ctrl-C:\n{err}") from None
     assert process.returncode == 0, err
     assert "Traceback" not in err and "Stopped." in out
 
