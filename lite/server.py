@@ -134,8 +134,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _wait(server: SiteServer, tick: Callable[[], None] | None = None) -> None:
     """Run until Ctrl-C (or SIGTERM), calling tick twice a second."""
-    # A terminated server should clean up like an interrupted one (its temp folder).
+    # A terminated server should clean up like an interrupted one (its temp folder). And
+    # Ctrl-C must stop it even when started from a script's background job, which
+    # inherits SIGINT ignored (Python then leaves it ignored).
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         while True:
             time.sleep(0.5)
