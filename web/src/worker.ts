@@ -93,9 +93,10 @@ async function drain(): Promise<void> {
   }
 }
 
-// An event of the same function (tab) as the running one reaches the same shared names,
-// so it will take the shared-data lock too: the store may keep it for that event.
+// Other tabs' change notices are merged while a message runs (notices.ts).
 host.store.notices.busy = () => running !== null;
+// An event of the same function (tab) as the running one reaches the same shared names,
+// so it will take the shared-data lock too: the lock may be kept for it (lock.ts).
 host.store.lock.nextNeedsLock = () =>
   running?.type === "event" && queue[0]?.type === "event" && (queue[0].tab ?? 0) === (running.tab ?? 0);
 
