@@ -108,6 +108,11 @@ export class StateStore {
   readonly notices = new Notices();
   /** A read made as soon as the lock was granted, for the transaction that waited for it. */
   private prefetched: { ns: string; since: number; json: string } | null = null;
+  /**
+   * Each namespace's meta as this tab last read or wrote it while holding the lock; it
+   * stays true until another tab gets the lock, so a fresh grant forgets it.
+   */
+  private readonly known = new Map<string, Meta>();
 
   constructor() {
     this.channel.onmessage = (event: MessageEvent<Notice | Want>) => {
@@ -129,8 +134,11 @@ export class StateStore {
    * the store first thing, and takes this answer without another round trip (takeRead).
    */
   async acquire(ns: string, since?: number | null): Promise<Grant> {
-    const readAhead = typeof since === "number" ? () => this.readAhead(ns, since) : undefined;
-    return this.forgetReadOnRelease(await this.lock.acquire(ns, readAhead));
+    const granted = async (): Promise<void> => {
+      this.known.delete(ns); // another tab may have written since
+      if (typeof since === "number") await this.readAhead(ns, since);
+    };
+    return this.forgetReadOnRelease(await this.lock.acquire(ns, granted));
   }
 
   private async readAhead(ns: string, since: number): Promise<void> {
@@ -178,6 +186,7 @@ export class StateStore {
   async readSince(ns: string, since: number): Promise<string> {
     const tx = (await db()).transaction(["meta", "entries", "deltas"], "readonly");
     const meta = await tx.objectStore("meta").get(ns);
+    if (this.lock.holds(ns)) this.known.set(ns, meta ?? { ns, version: 0 });
     const version = meta?.version ?? 0;
     const entries: Record<string, string> = {};
     const deltas: Record<string, string[]> = {};
@@ -221,31 +230,39 @@ export class StateStore {
     }
     const done = tx.done.catch(() => undefined); // failures are read from tx.error below
     try {
-      const meta = await tx.objectStore("meta").get(ns);
-      const current = meta?.version ?? 0;
-      if (current !== baseVersion) {
-        tx.abort();
-        await done;
-        const message = `the store is at version ${current}, not ${baseVersion}`;
-        return { ok: false, error: "conflict", message };
-      }
-      const version = current + 1;
+      const reading = tx.objectStore("meta").get(ns);
+      // A tab that knows the meta (it has held the lock since it read or wrote it) sends
+      // the writes along with this read, one round trip instead of two; the read then
+      // only confirms the version, and a mismatch aborts the whole transaction.
+      const meta = this.known.get(ns) ?? (await reading);
+      const version = baseVersion + 1;
       const entries = tx.objectStore("entries");
       const ops = tx.objectStore("deltas");
-      const anyDeltas = Object.keys(deltas).length > 0;
       const hadDeltas = meta?.delta_version !== undefined;
-      const delta_version = anyDeltas ? version : meta?.delta_version;
-      await Promise.all([
+      const delta_version = Object.keys(deltas).length > 0 ? version : meta?.delta_version;
+      const next: Meta = { ns, version, ...(delta_version === undefined ? {} : { delta_version }) };
+      const writes = Promise.all([
         ...Object.entries(values).flatMap(([key, text]) => [
           hadDeltas ? ops.delete(deltasOf(ns, key)) : undefined,
           entries.put({ ns, key, text, version } satisfies Entry),
         ]),
         ...Object.entries(deltas).map(([key, text]) => ops.put({ ns, key, version, text } satisfies Delta)),
-        tx.objectStore("meta").put({ ns, version, ...(delta_version === undefined ? {} : { delta_version }) } satisfies Meta),
-        tx.done,
+        tx.objectStore("meta").put(next),
       ]);
+      writes.catch(() => undefined); // aborted on a conflict, which is reported below
+      const current = (await reading)?.version ?? 0;
+      if (current !== baseVersion) {
+        tx.abort();
+        await done;
+        this.known.delete(ns);
+        const message = `the store is at version ${current}, not ${baseVersion}`;
+        return { ok: false, error: "conflict", message };
+      }
+      await Promise.all([writes, tx.done]);
+      this.known.set(ns, next);
       return { ok: true, version };
     } catch (err) {
+      this.known.delete(ns);
       try {
         tx.abort();
       } catch {
