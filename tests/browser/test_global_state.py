@@ -213,6 +213,49 @@ def test_corrupt_entry_is_reported_kept_aside_and_the_app_recovers(context, buil
     assert page.evaluate(QUARANTINED) == ["__main__:scores"]
 
 
+# Another writer that ignored the lock: move every stored version on behind the tabs' back.
+BUMP_VERSION = """
+(async () => {
+  const db = await new Promise((ok, fail) => {
+    const open = indexedDB.open("lite-state");
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const tx = db.transaction(["meta"], "readwrite");
+  const store = tx.objectStore("meta");
+  const all = await new Promise((ok) => {
+    const r = store.getAll();
+    r.onsuccess = () => ok(r.result);
+  });
+  for (const meta of all) store.put({ ...meta, version: meta.version + 5 });
+  await new Promise((ok) => { tx.oncomplete = ok; });
+  db.close();
+  return all.length;
+})()
+"""
+
+
+def test_a_commit_on_an_outdated_version_writes_nothing_and_the_app_recovers(
+    context, app_from_source, open_app
+):
+    page = context.new_page()
+    open_app(page, app_from_source(COUNTER))
+    page.get_by_label("Who").fill("a")
+    submit(page)
+    expect(page.get_by_label("Count")).to_have_text("1")
+    settle(page)
+    # This tab keeps the lock between events and sends its next commit's writes along
+    # with the version check: the check must still refuse them all.
+    assert page.evaluate(BUMP_VERSION) == 1
+    submit(page)
+    expect(page.locator(".lite-error-title")).to_contain_text("the store is at version 6, not 1")
+    settle(page)
+    submit(page)
+    # Nothing of the refused event was written: the count goes on from 1.
+    expect(page.get_by_label("Count")).to_have_text("2")
+    expect(page.get_by_label("Items")).to_have_text("2")
+
+
 WALL = """
 <!doctype html>
 <script type="module" src="lite.js"></script>
